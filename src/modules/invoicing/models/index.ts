@@ -1,0 +1,8 @@
+export { NumberSeries } from "./number-series"
+export { PackingSlip } from "./packing-slip"
+export { PackingSlipLine } from "./packing-slip-line"
+export { OrderLine } from "./order-line"
+export { Invoice } from "./invoice"
+export { InvoiceLine } from "./invoice-line"
+export { InvoiceCharge } from "./invoice-charge"
+export { InvoicingProfile } from "./invoicing-profile"

@@ -1,0 +1,13 @@
+import { model } from "@medusajs/framework/utils"
+
+/** A customer's invoicing settings; the invoice account is the customer who is billed. */
+export const InvoicingProfile = model.define(
+  { name: "InvoicingProfile", tableName: "invoicing_profile" },
+  {
+    id: model.id({ prefix: "ivprof" }).primaryKey(),
+    customer_id: model.text().unique(),
+    invoice_account_id: model.text().nullable(),
+    payment_terms_days: model.number().nullable(),
+    email: model.text().nullable(),
+  }
+)
