@@ -1,6 +1,60 @@
-import { MedusaService } from "@medusajs/framework/utils"
+import type { Context } from "@medusajs/framework/types"
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import * as models from "./models"
+import { readInvoicingState } from "./sql/invoicing-state"
+import { createPackingSlips } from "./sql/packing-slips"
+import { postInvoice } from "./sql/post-invoice"
+import type { InvoiceDraft, InvoicingState, PackingSlipDraft } from "./types"
 
-class InvoicingModuleService extends MedusaService({ ...models }) {}
+const immutable = (what: string) => async (): Promise<never> => {
+  throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `${what} are immutable once posted: correct them with a credit note`)
+}
+
+const numberedOnly = async (): Promise<never> => {
+  throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Packing slips are created only by numberPackingSlips, which numbers them")
+}
+
+class InvoicingModuleService extends MedusaService({ ...models }) {
+  // Posted documents are written only by postInvoice and never change (DESIGN §3.3);
+  // the database refuses it too, with triggers.
+  createInvoices = immutable("Invoices")
+  updateInvoices = immutable("Invoices")
+  deleteInvoices = immutable("Invoices")
+  softDeleteInvoices = immutable("Invoices")
+  restoreInvoices = immutable("Invoices")
+  createInvoiceLines = immutable("Invoice lines")
+  updateInvoiceLines = immutable("Invoice lines")
+  deleteInvoiceLines = immutable("Invoice lines")
+  softDeleteInvoiceLines = immutable("Invoice lines")
+  createInvoiceCharges = immutable("Invoice charges")
+  updateInvoiceCharges = immutable("Invoice charges")
+  deleteInvoiceCharges = immutable("Invoice charges")
+  softDeleteInvoiceCharges = immutable("Invoice charges")
+
+  @InjectManager()
+  async readInvoicingState(orderIds: string[], @MedusaContext() context: Context = {}): Promise<InvoicingState> {
+    return readInvoicingState(context.manager as SqlEntityManager, orderIds)
+  }
+
+  createPackingSlips = numberedOnly
+
+  @InjectTransactionManager()
+  async numberPackingSlips(drafts: PackingSlipDraft[], @MedusaContext() context: Context = {}): Promise<number> {
+    return createPackingSlips(context.transactionManager as SqlEntityManager, drafts)
+  }
+
+  /** Posts one invoice in its own transaction: all of it, or nothing and no number taken. */
+  @InjectTransactionManager()
+  async postInvoice(draft: InvoiceDraft, @MedusaContext() context: Context = {}): Promise<{ id: string; number: string }> {
+    return postInvoice(context.transactionManager as SqlEntityManager, draft)
+  }
+
+  /** Invoices already posted under an idempotency key, by group key: a retried post returns them. */
+  async findPostedByIdempotencyKey(key: string): Promise<Map<string, { id: string; number: string }>> {
+    const invoices = await this.listInvoices({ idempotency_key: key }, { select: ["id", "number", "group_key"] })
+    return new Map(invoices.map((i) => [i.group_key, { id: i.id, number: i.number }]))
+  }
+}
 
 export default InvoicingModuleService

@@ -1,0 +1,127 @@
+import { sum } from "../../../domain/money"
+import type { ProposedInvoice } from "../../../domain/propose"
+import { decimal } from "../../../workflows/invoicing-orders/decimal"
+
+/** Amounts leave the API as numbers in major units, as Medusa's own API does. */
+const amount = (value: unknown) => Number(decimal(value))
+
+type AmountFields = { subtotal: unknown; discount_total: unknown; tax_total: unknown; total: unknown; tax_rate: unknown }
+
+const amounts = (x: AmountFields) => ({
+  tax_rate: amount(x.tax_rate),
+  subtotal: amount(x.subtotal),
+  discount_total: amount(x.discount_total),
+  tax_total: amount(x.tax_total),
+  total: amount(x.total),
+})
+
+/**
+ * The charges as printed: one "Charges" line (summarize) or one line per charge (detail).
+ * Summarized charges of several tax rates give one line per rate, so tax per rate stays right.
+ */
+function chargeLines(printCharges: string, charges: (AmountFields & { name: string })[]) {
+  if (printCharges === "detail") {
+    return charges.map((c) => ({ name: c.name, ...amounts(c) }))
+  }
+  const byRate = new Map<string, AmountFields[]>()
+  for (const c of charges) {
+    const rate = decimal(c.tax_rate)
+    byRate.set(rate, [...(byRate.get(rate) ?? []), c])
+  }
+  return [...byRate].map(([rate, group]) => {
+    const total = (key: keyof AmountFields) => Number(sum(group.map((c) => decimal(c[key]))).toFixed())
+    return { name: "Charges", tax_rate: Number(rate), subtotal: total("subtotal"), discount_total: total("discount_total"), tax_total: total("tax_total"), total: total("total") }
+  })
+}
+
+function uniqueBy<T>(items: T[], key: (t: T) => string | null): T[] {
+  const seen = new Map<string, T>()
+  for (const item of items) {
+    const k = key(item)
+    if (k && !seen.has(k)) {
+      seen.set(k, item)
+    }
+  }
+  return [...seen.values()]
+}
+
+/** A posted invoice as the admin API shows it. */
+export function invoiceResponse(invoice: any) {
+  const lines = [...(invoice.lines ?? [])].sort((a, b) => a.id.localeCompare(b.id))
+  const charges = [...(invoice.charges ?? [])].sort((a, b) => a.id.localeCompare(b.id))
+  return {
+    id: invoice.id,
+    kind: invoice.kind,
+    status: "posted",
+    number: invoice.number,
+    invoice_date: new Date(invoice.invoice_date).toISOString().slice(0, 10),
+    due_date: invoice.due_date ? new Date(invoice.due_date).toISOString().slice(0, 10) : null,
+    posted_at: invoice.posted_at,
+    currency_code: invoice.currency_code,
+    invoice_account_id: invoice.invoice_account_id,
+    bill_to: invoice.bill_to,
+    summary_update: invoice.summary_update,
+    quantity: invoice.quantity_mode,
+    print_charges: invoice.print_charges,
+    packing_slip_number: invoice.packing_slip_number,
+    item_subtotal: amount(invoice.item_subtotal),
+    discount_total: amount(invoice.discount_total),
+    charges_total: amount(invoice.charges_total),
+    tax_total: amount(invoice.tax_total),
+    total: amount(invoice.total),
+    orders: uniqueBy([...lines, ...charges], (x) => x.order_id).map((x) => ({ id: x.order_id, display_id: x.order_display_id })),
+    packing_slips: uniqueBy(lines, (l) => l.packing_slip_id).map((l) => ({ id: l.packing_slip_id, number: l.packing_slip_number })),
+    lines: lines.map((l) => ({
+      id: l.id,
+      order_id: l.order_id,
+      order_display_id: l.order_display_id,
+      line_item_id: l.line_item_id,
+      packing_slip_id: l.packing_slip_id,
+      packing_slip_number: l.packing_slip_number,
+      title: l.title,
+      variant_sku: l.variant_sku,
+      quantity: l.quantity,
+      unit_price: amount(l.unit_price),
+      is_tax_inclusive: l.is_tax_inclusive,
+      ...amounts(l),
+    })),
+    charges: charges.map((c) => ({ id: c.id, order_id: c.order_id, shipping_method_id: c.shipping_method_id, name: c.name, ...amounts(c) })),
+    charge_lines: chargeLines(invoice.print_charges, charges),
+  }
+}
+
+/** A proposed invoice (or pro forma): the same document, without number or id. */
+export function proposedInvoiceResponse(group: ProposedInvoice, printCharges: string, status: "proposed" | "pro_forma") {
+  return {
+    group_key: group.group_key,
+    status,
+    number: null,
+    invoice_date: group.invoice_date,
+    due_date: group.due_date,
+    currency_code: group.currency_code,
+    invoice_account_id: group.invoice_account_id,
+    bill_to: group.bill_to,
+    packing_slip_number: group.packing_slip_number,
+    packing_slips: group.packing_slips,
+    orders: group.orders,
+    item_subtotal: amount(group.totals.item_subtotal),
+    discount_total: amount(group.totals.discount_total),
+    charges_total: amount(group.totals.charges_total),
+    tax_total: amount(group.totals.tax_total),
+    total: amount(group.totals.total),
+    lines: group.lines.map((l) => ({
+      order_id: l.order_id,
+      order_display_id: l.order_display_id,
+      line_item_id: l.line_item_id,
+      packing_slip_number: l.packing_slip_number,
+      title: l.title,
+      variant_sku: l.variant_sku,
+      quantity: l.quantity,
+      unit_price: amount(l.unit_price),
+      is_tax_inclusive: l.is_tax_inclusive,
+      ...amounts(l),
+    })),
+    charges: group.charges.map((c) => ({ order_id: c.order_id, shipping_method_id: c.shipping_method_id, name: c.name, ...amounts(c) })),
+    charge_lines: chargeLines(printCharges, group.charges),
+  }
+}

@@ -1,0 +1,49 @@
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import type { InvoicingState } from "../types"
+
+/** Balances, packing slips and invoiced amounts of a set of orders, in four queries whatever their number. */
+export async function readInvoicingState(manager: SqlEntityManager, orderIds: string[]): Promise<InvoicingState> {
+  if (!orderIds.length) {
+    return { order_lines: [], packing_slips: [], invoiced_amounts: [] }
+  }
+  const [orderLines, slips, slipLines, amounts] = await Promise.all([
+    manager.execute(
+      `select "order_id", "kind", "source_id", "quantity", "invoiced_quantity" from "invoicing_order_line"
+         where "order_id" in (?) and "deleted_at" is null`,
+      [orderIds]
+    ),
+    manager.execute(
+      `select "id", "number", "fulfillment_id", "order_id", "shipped_at" from "invoicing_packing_slip"
+         where "order_id" in (?) and "deleted_at" is null`,
+      [orderIds]
+    ),
+    manager.execute(
+      `select l."id", l."packing_slip_id", l."line_item_id", l."quantity", l."invoiced_quantity"
+         from "invoicing_packing_slip_line" l join "invoicing_packing_slip" s on s."id" = l."packing_slip_id"
+         where s."order_id" in (?) and l."deleted_at" is null`,
+      [orderIds]
+    ),
+    manager.execute(
+      `select "order_id", sum("total")::text as total, sum("tax_total")::text as tax_total,
+              sum("discount_total")::text as discount_total
+         from (select "order_id", "total", "tax_total", "discount_total" from "invoicing_invoice_line" where "order_id" in (?)
+               union all
+               select "order_id", "total", "tax_total", "discount_total" from "invoicing_invoice_charge" where "order_id" in (?)) a
+         group by "order_id"`,
+      [orderIds, orderIds]
+    ),
+  ])
+  const linesBySlip = new Map<string, any[]>()
+  for (const line of slipLines as any[]) {
+    linesBySlip.set(line.packing_slip_id, [...(linesBySlip.get(line.packing_slip_id) ?? []), line])
+  }
+  return {
+    order_lines: orderLines as InvoicingState["order_lines"],
+    packing_slips: (slips as any[]).map((s) => ({
+      ...s,
+      shipped_at: new Date(s.shipped_at).toISOString(),
+      lines: linesBySlip.get(s.id) ?? [],
+    })),
+    invoiced_amounts: amounts as InvoicingState["invoiced_amounts"],
+  }
+}

@@ -1,0 +1,48 @@
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { generateEntityId } from "@medusajs/framework/utils"
+import type { PackingSlipDraft } from "../types"
+import { takeNumbers } from "./numbering"
+import { insertRows } from "./rows"
+
+/**
+ * Numbers the shipped fulfillments that have no packing slip yet, in ship order. The
+ * series row is locked first, so concurrent callers for the same fulfillment wait and
+ * then find it numbered: no duplicate, no skipped number.
+ */
+export async function createPackingSlips(manager: SqlEntityManager, drafts: PackingSlipDraft[]): Promise<number> {
+  if (!drafts.length) {
+    return 0
+  }
+  await manager.execute(`select 1 from "invoicing_number_series" where "code" = 'packing_slip' for update`)
+  const existing = await manager.execute<{ fulfillment_id: string }[]>(
+    `select "fulfillment_id" from "invoicing_packing_slip" where "fulfillment_id" in (?) and "deleted_at" is null`,
+    [drafts.map((d) => d.fulfillment_id)]
+  )
+  const numbered = new Set(existing.map((r) => r.fulfillment_id))
+  const fresh = [...new Map(drafts.filter((d) => !numbered.has(d.fulfillment_id)).map((d) => [d.fulfillment_id, d])).values()]
+  if (!fresh.length) {
+    return 0
+  }
+  fresh.sort((a, b) => a.shipped_at.localeCompare(b.shipped_at) || a.fulfillment_id.localeCompare(b.fulfillment_id))
+  const numbers = await takeNumbers(manager, "packing_slip", fresh.length)
+  const slips = fresh.map((d, i) => ({ ...d, id: generateEntityId(undefined, "ps"), number: numbers[i] }))
+  await insertRows(
+    manager,
+    "invoicing_packing_slip",
+    slips.map((s) => ({ id: s.id, number: s.number, fulfillment_id: s.fulfillment_id, order_id: s.order_id, shipped_at: s.shipped_at }))
+  )
+  await insertRows(
+    manager,
+    "invoicing_packing_slip_line",
+    slips.flatMap((s) =>
+      s.lines.map((l) => ({
+        id: generateEntityId(undefined, "psline"),
+        packing_slip_id: s.id,
+        line_item_id: l.line_item_id,
+        quantity: l.quantity,
+        invoiced_quantity: 0,
+      }))
+    )
+  )
+  return slips.length
+}

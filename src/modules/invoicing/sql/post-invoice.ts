@@ -1,0 +1,156 @@
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { MedusaError, generateEntityId } from "@medusajs/framework/utils"
+import type { InvoiceDraft } from "../types"
+import { takeNumbers } from "./numbering"
+import { insertRows, money } from "./rows"
+
+type LockedBalance = { key: string; quantity: number; invoiced_quantity: number }
+
+function conflict(message: string): MedusaError {
+  return new MedusaError(MedusaError.Types.CONFLICT, message)
+}
+
+/**
+ * Moves the balances the invoice takes, after locking them in key order (so concurrent
+ * posters never deadlock) and checking they still are what the proposal saw.
+ */
+async function consumeOrderLines(manager: SqlEntityManager, draft: InvoiceDraft): Promise<void> {
+  const changes = [...draft.balance.order_lines].sort((a, b) => a.source_id.localeCompare(b.source_id))
+  await manager.execute(
+    `insert into "invoicing_order_line" ("id", "order_id", "kind", "source_id", "quantity", "invoiced_quantity")
+       select v.id, v.order_id, v.kind, v.source_id, v.quantity, 0
+         from json_to_recordset(?::json) as v(id text, order_id text, kind text, source_id text, quantity int)
+       on conflict do nothing`,
+    [JSON.stringify(changes.map((c) => ({ ...c, id: generateEntityId(undefined, "ivol") })))]
+  )
+  const locked = await manager.execute<LockedBalance[]>(
+    `select "source_id" as key, "quantity", "invoiced_quantity" from "invoicing_order_line"
+       where "source_id" in (?) and "deleted_at" is null order by "source_id" for update`,
+    [changes.map((c) => c.source_id)]
+  )
+  const byKey = new Map(locked.map((r) => [r.key, r]))
+  for (const change of changes) {
+    const row = byKey.get(change.source_id)
+    if (!row || row.invoiced_quantity !== change.invoiced_before) {
+      throw conflict(
+        `${change.kind === "charge" ? "Charge" : "Order line"} ${change.source_id} of order ${change.order_id} was invoiced meanwhile ` +
+          `(invoiced ${row?.invoiced_quantity ?? 0}, expected ${change.invoiced_before})`
+      )
+    }
+  }
+  await manager.execute(
+    `update "invoicing_order_line" as l set "invoiced_quantity" = v.invoiced_after, "quantity" = v.quantity, "updated_at" = now()
+       from json_to_recordset(?::json) as v(source_id text, quantity int, invoiced_after int)
+       where l."source_id" = v.source_id and l."deleted_at" is null`,
+    [JSON.stringify(changes)]
+  )
+}
+
+async function consumePackingSlipLines(manager: SqlEntityManager, draft: InvoiceDraft): Promise<void> {
+  const changes = [...draft.balance.packing_slip_lines].sort((a, b) => (a.id ?? "").localeCompare(b.id ?? ""))
+  if (!changes.length) {
+    return
+  }
+  if (changes.some((c) => !c.id)) {
+    throw conflict("A packing slip of this invoice has no number yet")
+  }
+  const locked = await manager.execute<LockedBalance[]>(
+    `select "id" as key, "quantity", "invoiced_quantity" from "invoicing_packing_slip_line"
+       where "id" in (?) order by "id" for update`,
+    [changes.map((c) => c.id)]
+  )
+  const byKey = new Map(locked.map((r) => [r.key, r]))
+  for (const change of changes) {
+    const row = byKey.get(change.id!)
+    if (!row || row.invoiced_quantity !== change.invoiced_before) {
+      throw conflict(`Packing slip line ${change.id} was invoiced meanwhile`)
+    }
+  }
+  await manager.execute(
+    `update "invoicing_packing_slip_line" as l set "invoiced_quantity" = v.invoiced_after, "updated_at" = now()
+       from json_to_recordset(?::json) as v(id text, invoiced_after int) where l."id" = v.id`,
+    [JSON.stringify(changes)]
+  )
+}
+
+async function insertInvoice(manager: SqlEntityManager, draft: InvoiceDraft, number: string): Promise<string> {
+  const id = generateEntityId(undefined, "inv")
+  const t = draft.totals
+  await insertRows(manager, "invoicing_invoice", [
+    {
+      id,
+      kind: "invoice",
+      number,
+      series_code: "invoice",
+      invoice_date: draft.invoice_date,
+      due_date: draft.due_date,
+      posted_at: new Date().toISOString(),
+      currency_code: draft.currency_code,
+      invoice_account_id: draft.invoice_account_id,
+      bill_to: draft.bill_to,
+      summary_update: draft.summary_update,
+      quantity_mode: draft.quantity_mode,
+      print_charges: draft.print_charges,
+      packing_slip_number: draft.packing_slip_number,
+      group_key: draft.group_key,
+      idempotency_key: draft.idempotency_key,
+      ...money("item_subtotal", t.item_subtotal),
+      ...money("discount_total", t.discount_total),
+      ...money("charges_total", t.charges_total),
+      ...money("tax_total", t.tax_total),
+      ...money("total", t.total),
+    },
+  ])
+  const amounts = (x: { tax_rate: string; subtotal: string; discount_total: string; tax_total: string; total: string }) => ({
+    ...money("tax_rate", x.tax_rate),
+    ...money("subtotal", x.subtotal),
+    ...money("discount_total", x.discount_total),
+    ...money("tax_total", x.tax_total),
+    ...money("total", x.total),
+  })
+  await insertRows(
+    manager,
+    "invoicing_invoice_line",
+    draft.lines.map((l) => ({
+      id: generateEntityId(undefined, "invline"),
+      invoice_id: id,
+      order_id: l.order_id,
+      order_display_id: l.order_display_id,
+      line_item_id: l.line_item_id,
+      packing_slip_id: l.packing_slip_id,
+      packing_slip_number: l.packing_slip_number,
+      title: l.title,
+      variant_sku: l.variant_sku,
+      quantity: l.quantity,
+      is_tax_inclusive: l.is_tax_inclusive,
+      ...money("unit_price", l.unit_price),
+      ...amounts(l),
+    }))
+  )
+  await insertRows(
+    manager,
+    "invoicing_invoice_charge",
+    draft.charges.map((c) => ({
+      id: generateEntityId(undefined, "invchg"),
+      invoice_id: id,
+      order_id: c.order_id,
+      order_display_id: c.order_display_id,
+      shipping_method_id: c.shipping_method_id,
+      name: c.name,
+      ...amounts(c),
+    }))
+  )
+  return id
+}
+
+/**
+ * Posts one invoice in the caller's transaction: consumes its quantities, takes its
+ * number last (holding the series lock as briefly as possible) and writes it whole.
+ */
+export async function postInvoice(manager: SqlEntityManager, draft: InvoiceDraft): Promise<{ id: string; number: string }> {
+  await consumeOrderLines(manager, draft)
+  await consumePackingSlipLines(manager, draft)
+  const [number] = await takeNumbers(manager, "invoice")
+  const id = await insertInvoice(manager, draft, number)
+  return { id, number }
+}

@@ -1,0 +1,3 @@
+export * from "./number-packing-slips"
+export * from "./post-invoices"
+export * from "./propose-invoices"
