@@ -21,7 +21,7 @@ export const PostingParametersSchema = z
       .default({ mode: "current", invoice: false, use_print_management: false }),
     print_charges: z.enum(PRINT_CHARGES).default("summarize"),
     credit_check: z.enum(["none"]).default("none"),
-    invoice_date: z.iso.date().optional(),
+    invoice_date: z.iso.date({ error: "invoice_date must be an ISO date (YYYY-MM-DD)" }).optional(),
   })
   .strict()
 
