@@ -20,5 +20,11 @@ module.exports = {
       testMatch: ["<rootDir>/integration-tests/http/**/*.spec.ts"],
       setupFiles: ["<rootDir>/integration-tests/setup.js"],
     },
+    {
+      // Packs the built plugin, installs it into a fresh Medusa app and boots that app.
+      ...shared,
+      displayName: "plugin-install",
+      testMatch: ["<rootDir>/integration-tests/plugin-install/**/*.spec.ts"],
+    },
   ],
 }
