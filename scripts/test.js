@@ -50,6 +50,10 @@ async function main() {
     env.DB_HOST = "localhost"
   }
 
+  // Medusa's logger prints every migration and request at its default level ("http"), which
+  // buries the test report. LOG_LEVEL=info (or http) brings it back.
+  if (!env.LOG_LEVEL) env.LOG_LEVEL = "error"
+
   // A machine-readable result next to jest's own summary, unless the caller asked for JSON.
   const wantsOwnJson = args.some((a) => a === "--json" || a.startsWith("--outputFile"))
   const resultFile = wantsOwnJson ? null : path.join(tmp, "result.json")

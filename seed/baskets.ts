@@ -23,7 +23,7 @@ export function basket(store: StoreFixture, k: number, linesPerOrder: number): B
     region_id: store.regions[k % store.regions.length].id,
     discounted: k % 3 === 0,
     lines,
-    slips: Math.max(profiles, 1 + (k % 3)),
+    slips: Math.max(profiles, 1 + ((k + 2) % 3)),
   }
 }
 

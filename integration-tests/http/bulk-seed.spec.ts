@@ -66,11 +66,11 @@ medusaIntegrationTestRunner({
     })
 
     it("spreads orders over new invoice accounts", async () => {
-      const seeded = await seedShippedOrders(getContainer(), store, { orders: 5, templates: 2, invoiceAccounts: 3 })
+      const seeded = await seedShippedOrders(getContainer(), store, { orders: 4, templates: 1, invoiceAccounts: 3 })
 
       expect(seeded.customer_ids).toHaveLength(3)
       const orders = await Promise.all(seeded.order_ids.map(getOrder))
-      expect(orders.map((o) => o.customer.id)).toEqual([0, 1, 2, 0, 1].map((i) => seeded.customer_ids[i]))
+      expect(orders.map((o) => o.customer.id)).toEqual([0, 1, 2, 0].map((i) => seeded.customer_ids[i]))
       expect(orders.every((o) => o.fulfillment_status === "shipped")).toBe(true)
     })
   },

@@ -48,7 +48,8 @@ function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {}
   for (const [k, v] of Object.entries(process.env)) {
     if (k.startsWith("npm_") && !keep.has(k.toLowerCase())) continue
-    if (["NODE_ENV", "INIT_CWD", "JEST_WORKER_ID", "DATABASE_URL"].includes(k)) continue
+    // LOG_LEVEL too: the app's full log is kept and shown when something fails.
+    if (["NODE_ENV", "INIT_CWD", "JEST_WORKER_ID", "DATABASE_URL", "LOG_LEVEL"].includes(k)) continue
     env[k] = v
   }
   return { ...env, ...extra }

@@ -34,6 +34,20 @@ function chargeLines(printCharges: string, charges: (AmountFields & { name: stri
   })
 }
 
+/** The fields a line shows whether posted or proposed. */
+const lineFields = (l: any) => ({
+  order_id: l.order_id,
+  order_display_id: l.order_display_id,
+  line_item_id: l.line_item_id,
+  packing_slip_number: l.packing_slip_number,
+  title: l.title,
+  variant_sku: l.variant_sku,
+  quantity: l.quantity,
+  unit_price: amount(l.unit_price),
+  is_tax_inclusive: l.is_tax_inclusive,
+  ...amounts(l),
+})
+
 function uniqueBy<T>(items: T[], key: (t: T) => string | null): T[] {
   const seen = new Map<string, T>()
   for (const item of items) {
@@ -71,20 +85,7 @@ export function invoiceResponse(invoice: any) {
     total: amount(invoice.total),
     orders: uniqueBy([...lines, ...charges], (x) => x.order_id).map((x) => ({ id: x.order_id, display_id: x.order_display_id })),
     packing_slips: uniqueBy(lines, (l) => l.packing_slip_id).map((l) => ({ id: l.packing_slip_id, number: l.packing_slip_number })),
-    lines: lines.map((l) => ({
-      id: l.id,
-      order_id: l.order_id,
-      order_display_id: l.order_display_id,
-      line_item_id: l.line_item_id,
-      packing_slip_id: l.packing_slip_id,
-      packing_slip_number: l.packing_slip_number,
-      title: l.title,
-      variant_sku: l.variant_sku,
-      quantity: l.quantity,
-      unit_price: amount(l.unit_price),
-      is_tax_inclusive: l.is_tax_inclusive,
-      ...amounts(l),
-    })),
+    lines: lines.map((l) => ({ id: l.id, packing_slip_id: l.packing_slip_id, ...lineFields(l) })),
     charges: charges.map((c) => ({ id: c.id, order_id: c.order_id, shipping_method_id: c.shipping_method_id, name: c.name, ...amounts(c) })),
     charge_lines: chargeLines(invoice.print_charges, charges),
   }
@@ -109,18 +110,7 @@ export function proposedInvoiceResponse(group: ProposedInvoice, printCharges: st
     charges_total: amount(group.totals.charges_total),
     tax_total: amount(group.totals.tax_total),
     total: amount(group.totals.total),
-    lines: group.lines.map((l) => ({
-      order_id: l.order_id,
-      order_display_id: l.order_display_id,
-      line_item_id: l.line_item_id,
-      packing_slip_number: l.packing_slip_number,
-      title: l.title,
-      variant_sku: l.variant_sku,
-      quantity: l.quantity,
-      unit_price: amount(l.unit_price),
-      is_tax_inclusive: l.is_tax_inclusive,
-      ...amounts(l),
-    })),
+    lines: group.lines.map(lineFields),
     charges: group.charges.map((c) => ({ order_id: c.order_id, shipping_method_id: c.shipping_method_id, name: c.name, ...amounts(c) })),
     charge_lines: chargeLines(printCharges, group.charges),
   }
