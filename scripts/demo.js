@@ -11,7 +11,7 @@ const ADMIN = { email: "admin@example.com", password: "supersecret" }
 const MEDUSA_CLI = require.resolve("@medusajs/cli/cli.js", { paths: [ROOT] })
 
 let database = null
-let running = null // the Medusa command in progress, if any
+let running = null // the last Medusa command started; its process group is stopped before the database
 let stopping = false
 
 const log = (message) => console.log(`[demo] ${message}`)
@@ -29,7 +29,15 @@ async function main() {
     })
     databaseUrl = database.url
   }
-  const env = { ...process.env, DATABASE_URL: databaseUrl, PORT }
+  // The dashboard is served from this origin, so it must be allowed to call the admin and auth routes.
+  const origin = `http://localhost:${PORT}`
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    PORT,
+    ADMIN_CORS: process.env.ADMIN_CORS || origin,
+    AUTH_CORS: process.env.AUTH_CORS || origin,
+  }
 
   log("migrating the database")
   await medusa(["db:migrate"], env)
@@ -55,7 +63,6 @@ function medusa(args, env) {
   running = child
   const done = new Promise((resolve, reject) => {
     child.on("exit", (code, signal) => {
-      if (running === child) running = null
       if (stopping || code === 0) resolve()
       else reject(new Error(`medusa ${args[0]} failed (${signal ?? `exit code ${code}`})`))
     })
@@ -94,24 +101,27 @@ async function stop(signal) {
   if (stopping) return
   stopping = true
   if (signal) log(`${signal}: stopping`)
-  const child = running
-  if (child && child.exitCode === null) {
-    const exited = new Promise((resolve) => child.once("exit", resolve))
-    killGroup(child, "SIGTERM")
-    const timer = setTimeout(() => killGroup(child, "SIGKILL"), 15_000)
-    await exited
-    clearTimeout(timer)
-  }
+  if (running) await stopGroup(running)
   if (database) await database.stop()
   log("stopped")
   process.exit(signal ? 0 : process.exitCode ?? 0)
 }
 
-function killGroup(child, signal) {
-  try {
-    process.kill(-child.pid, signal)
-  } catch {
-    // already gone
+/** SIGTERM to the whole group (develop forks the server), SIGKILL after 15 s; resolves when none is left. */
+async function stopGroup(child) {
+  const signalGroup = (signal) => {
+    try {
+      process.kill(-child.pid, signal)
+      return true
+    } catch {
+      return false // no process left in the group
+    }
+  }
+  signalGroup("SIGTERM")
+  const deadline = Date.now() + 15_000
+  while (signalGroup(0)) {
+    if (Date.now() > deadline) signalGroup("SIGKILL")
+    await new Promise((r) => setTimeout(r, 200))
   }
 }
 

@@ -5,7 +5,7 @@
 // in bulk: the order (items, tax lines, adjustments, charges) with createOrders; its authorized payment;
 // its fulfillments, shipped with the template's packing slips; the links; and the order changes that
 // record each fulfillment and shipment (one order version each, as registerFulfillment/registerShipment do).
-import type { MedusaContainer } from "@medusajs/framework/types"
+import type { CreateOrderChangeDTO, MedusaContainer } from "@medusajs/framework/types"
 import {
   ChangeActionType,
   ContainerRegistrationKeys,
@@ -87,7 +87,7 @@ export async function seedShippedOrders(
     fulfillment_count: templateOrders.reduce((n, t) => n + t.fulfillments.length, 0),
   }
   for (let start = templateOrders.length; start < orders; start += batchSize) {
-    const batch = []
+    const batch: Copy[] = []
     for (let i = start; i < Math.min(orders, start + batchSize); i++) {
       batch.push({ template: templateOrders[i % templateOrders.length], customer: customerAt(i) })
     }
@@ -146,12 +146,16 @@ type Copy = { template: any; customer: Customer }
 async function copyOrders(container: MedusaContainer, batch: Copy[], emitEvents: boolean) {
   const orderModule = container.resolve(Modules.ORDER)
 
-  const created = await orderModule.createOrders(batch.map(orderData))
+  // createOrders inserts in input order but lists the result in its own: display ids restore the input order.
+  const created = (await orderModule.createOrders(batch.map(orderData))).sort((a, b) => a.display_id - b.display_id)
   const orders = batch.map((copy, i) => {
     const order = created[i]
-    // Copies keep the template's line order; match lines by variant to be safe.
     const lineIds = new Map<string, string>(
-      copy.template.items.map((t: any) => [t.id, order.items!.find((o) => o.variant_id === t.variant_id)!.id])
+      copy.template.items.map((t: any) => {
+        const line = order.items!.find((o) => o.variant_id === t.variant_id)
+        if (!line) throw new Error(`Order ${order.id} does not match its template ${copy.template.id}`)
+        return [t.id, line.id]
+      })
     )
     return { ...copy, id: order.id, lineIds, fulfillment_ids: [] as string[] }
   })
@@ -235,9 +239,16 @@ const adjustment = (a: any) => ({
   is_tax_inclusive: a.is_tax_inclusive,
 })
 
+/** Bulk creates that MedusaService generates for the payment module's models but IPaymentModuleService does not declare. */
+type GeneratedPaymentCreates = {
+  createPaymentSessions(data: object[]): Promise<{ id: string; currency_code: string; provider_id: string }[]>
+  createPayments(data: object[]): Promise<unknown[]>
+}
+
 /** A payment collection with one session authorized by the system provider, as completeCartWorkflow leaves it. */
 async function authorizePayments(container: MedusaContainer, orders: (Copy & { id: string })[]) {
   const paymentModule = container.resolve(Modules.PAYMENT)
+  const generated = paymentModule as unknown as GeneratedPaymentCreates
   const paid = orders.map((o) => o.template.payment_collections[0])
   const collections = await paymentModule.createPaymentCollections(
     paid.map((p) => ({
@@ -250,7 +261,7 @@ async function authorizePayments(container: MedusaContainer, orders: (Copy & { i
     })) as any
   )
   const now = new Date()
-  const sessions = await paymentModule.createPaymentSessions(
+  const sessions = await generated.createPaymentSessions(
     collections.map((c, i) => ({
       payment_collection_id: c.id,
       provider_id: paid[i].payment_sessions[0].provider_id,
@@ -261,17 +272,17 @@ async function authorizePayments(container: MedusaContainer, orders: (Copy & { i
       metadata: {},
       status: PaymentSessionStatus.AUTHORIZED,
       authorized_at: now,
-    })) as any
+    }))
   )
-  await paymentModule.createPayments(
-    sessions.map((s: any, i) => ({
+  await generated.createPayments(
+    sessions.map((s, i) => ({
       amount: paid[i].amount,
       currency_code: s.currency_code,
       provider_id: s.provider_id,
       data: {},
       payment_collection_id: collections[i].id,
       payment_session_id: s.id,
-    })) as any
+    }))
   )
   return collections.map((c) => c.id)
 }
@@ -314,6 +325,8 @@ async function shipAsTemplates(container: MedusaContainer, orders: (Copy & { id:
   })
 }
 
+const ORDER_CHANGES_PER_CALL = 5
+
 /**
  * The order changes registerFulfillment and registerShipment make, in the order the workflows make them
  * (fulfill 1, ship 1, fulfill 2, …); each round is one bulk change per order, confirmed together.
@@ -323,20 +336,22 @@ async function recordFulfillmentsAndShipments(container: MedusaContainer, orders
   const rounds = Math.max(...orders.map((o) => o.fulfillment_ids.length))
   for (let r = 0; r < rounds; r++) {
     for (const action of [ChangeActionType.FULFILL_ITEM, ChangeActionType.SHIP_ITEM]) {
-      const changes = await orderModule.createOrderChange(
-        orders
-          .filter((o) => o.fulfillment_ids[r])
-          .map((o) => ({
-            order_id: o.id,
-            actions: o.template.fulfillments[r].items.map((i: any) => ({
-              action,
-              reference: "fulfillment",
-              reference_id: o.fulfillment_ids[r],
-              details: { reference_id: o.lineIds.get(i.line_item_id), quantity: i.quantity },
-            })),
-          })) as any
-      )
-      await orderModule.confirmOrderChange(changes.map((c) => c.id))
+      const changes: CreateOrderChangeDTO[] = orders
+        .filter((o) => o.fulfillment_ids[r])
+        .map((o) => ({
+          order_id: o.id,
+          actions: o.template.fulfillments[r].items.map((i: any) => ({
+            action,
+            reference: "fulfillment",
+            reference_id: o.fulfillment_ids[r],
+            details: { reference_id: o.lineIds.get(i.line_item_id), quantity: i.quantity },
+          })),
+        }))
+      // Confirming is CPU-bound in the ORM and grows faster than linearly with the batch: small chunks are fastest.
+      for (let c = 0; c < changes.length; c += ORDER_CHANGES_PER_CALL) {
+        const created = await orderModule.createOrderChange(changes.slice(c, c + ORDER_CHANGES_PER_CALL))
+        await orderModule.confirmOrderChange(created.map((change) => change.id))
+      }
     }
   }
 }
@@ -359,15 +374,14 @@ async function takeShippedStock(container: MedusaContainer, orders: { template: 
 }
 
 async function emitWorkflowEvents(container: MedusaContainer, orders: { id: string; fulfillment_ids: string[] }[]) {
-  await container.resolve(Modules.EVENT_BUS).emit(
-    orders.flatMap((o) => [
+  const events: { name: string; data: Record<string, unknown> }[] = orders.flatMap((o) => [
       { name: OrderWorkflowEvents.PLACED, data: { id: o.id } },
       ...o.fulfillment_ids.flatMap((fulfillment_id) => [
         { name: OrderWorkflowEvents.FULFILLMENT_CREATED, data: { order_id: o.id, fulfillment_id } },
         { name: FulfillmentWorkflowEvents.SHIPMENT_CREATED, data: { id: fulfillment_id } },
       ]),
-    ])
-  )
+  ])
+  await container.resolve(Modules.EVENT_BUS).emit(events)
 }
 
 /** A stored record's data without its identity and timestamps, to be written again. */

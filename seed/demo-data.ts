@@ -1,6 +1,8 @@
 // The demo store: customers (one billed to another), and orders in every shipping state a merchant meets.
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { INVOICING_MODULE } from "../src/modules/invoicing"
+import type InvoicingModuleService from "../src/modules/invoicing/service"
 import { cancelOrder, placeOrder, setupStore, shipOrder, StoreFixture } from "./store"
 
 type Line = [sku: string, quantity: number]
@@ -71,7 +73,7 @@ export async function seedDemoData(
   // Emma buys for David's company: her orders are invoiced to David.
   const emma = store.customers.find((c) => c.email.startsWith("emma."))!
   const david = store.customers.find((c) => c.email.startsWith("david."))!
-  await container.resolve("invoicing").createInvoicingProfiles([
+  await container.resolve<InvoicingModuleService>(INVOICING_MODULE).createInvoicingProfiles([
     { customer_id: emma.id, invoice_account_id: david.id, payment_terms_days: 30, email: "accounts@peeters-interiors.example.com" },
     { customer_id: david.id, payment_terms_days: 30 },
   ])
@@ -141,7 +143,7 @@ async function lineIdsBySku(container: MedusaContainer, orderId: string) {
     fields: ["items.id", "items.variant_sku"],
     filters: { id: orderId },
   })
-  return new Map((order.items ?? []).map((item) => [item!.variant_sku!, item!.id]))
+  return new Map<string, string>((order.items ?? []).map((item) => [item!.variant_sku!, item!.id]))
 }
 
 function tag(summary: SeedSummary, store: StoreFixture, recipe: Recipe, id: string, canceled: boolean) {

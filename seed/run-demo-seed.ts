@@ -14,7 +14,8 @@ export default async function runDemoSeed({ container }: ExecArgs) {
     return
   }
   const summary = await seedDemoData(container, { orders: Number(process.env.DEMO_ORDERS || 36) })
-  // `medusa exec` loads no subscribers, so do what the shipment.created subscriber would have done.
+  // `medusa exec` exits as soon as this returns, maybe before the last shipment.created subscribers ran:
+  // number the packing slips here too (the workflow skips those already numbered).
   await numberPackingSlipsWorkflow(container).run({ input: { order_ids: summary.orders.all } })
   const counts = Object.entries(summary.orders).map(([scenario, ids]) => `${scenario}: ${ids.length}`)
   logger.info(`Demo data seeded: ${counts.join(", ")}`)
