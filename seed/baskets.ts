@@ -9,7 +9,7 @@ export type Basket = {
   slips: number
 }
 
-/** The k-th basket: alternates regions (so tax-inclusive too), discounts every third, 1–3 packing slips. */
+/** The k-th basket: alternates the regions of the store's currency (so tax-inclusive too), discounts every third, 1–3 packing slips. */
 export function basket(store: StoreFixture, k: number, linesPerOrder: number): Basket {
   const variants = store.variants
   const count = Math.min(linesPerOrder, variants.length)
@@ -19,8 +19,9 @@ export function basket(store: StoreFixture, k: number, linesPerOrder: number): B
     return { variant_id: v.id, quantity: 1 + ((k + j) % 3), shipping_profile: v.shipping_profile }
   })
   const profiles = new Set(lines.map((l) => l.shipping_profile)).size
+  const regions = store.regions.filter((r) => r.currency_code === store.currency_code)
   return {
-    region_id: store.regions[k % store.regions.length].id,
+    region_id: regions[k % regions.length].id,
     discounted: k % 3 === 0,
     lines,
     slips: Math.max(profiles, 1 + ((k + 2) % 3)),

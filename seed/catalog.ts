@@ -78,25 +78,31 @@ export const PRODUCTS: CatalogProduct[] = [
   },
 ]
 
+export const CURRENCY = "eur"
+
 /**
- * Two regions in one store: France is sold tax-exclusive (business buyers),
- * Belgium tax-inclusive (consumer prices), so both kinds of orders exist side by side.
+ * Three regions in one store: France is sold tax-exclusive (business buyers), Belgium
+ * tax-inclusive (consumer prices), so both kinds of orders exist side by side; the United
+ * Kingdom sells in pounds, so one customer can have orders in two currencies.
  */
 export const REGIONS = [
-  { name: "France", country_code: "fr", tax_inclusive: false, rates: { standard: 20, reduced: 5.5 } },
-  { name: "Belgium", country_code: "be", tax_inclusive: true, rates: { standard: 21, reduced: 6 } },
+  { name: "France", country_code: "fr", currency_code: CURRENCY, tax_inclusive: false, rates: { standard: 20, reduced: 5.5 } },
+  { name: "Belgium", country_code: "be", currency_code: CURRENCY, tax_inclusive: true, rates: { standard: 21, reduced: 6 } },
+  { name: "United Kingdom", country_code: "gb", currency_code: "gbp", tax_inclusive: false, rates: { standard: 20, reduced: 5 } },
 ] as const
 
-export const CURRENCY = "eur"
+/** Every currency the store sells in; a product costs the same figure in each. */
+export const CURRENCIES = [...new Set(REGIONS.map((r) => r.currency_code))]
 
 export const PROMOTION = { code: "WELCOME10", percentage: 10 }
 
+/** Each customer has a default billing address: where an invoice account's invoices are sent. */
 export const CUSTOMERS = [
-  { email: "anna.martin@example.com", first_name: "Anna", last_name: "Martin", company_name: "Atelier Martin" },
-  { email: "ben.dupont@example.com", first_name: "Ben", last_name: "Dupont", company_name: "Dupont & Fils" },
-  { email: "chloe.leroy@example.com", first_name: "Chloé", last_name: "Leroy", company_name: null },
-  { email: "david.peeters@example.com", first_name: "David", last_name: "Peeters", company_name: "Peeters Interiors" },
-  { email: "emma.janssens@example.com", first_name: "Emma", last_name: "Janssens", company_name: null },
+  { email: "anna.martin@example.com", first_name: "Anna", last_name: "Martin", company_name: "Atelier Martin", billing: { address_1: "3 Rue des Lices", city: "Angers", postal_code: "49100", country_code: "fr" } },
+  { email: "ben.dupont@example.com", first_name: "Ben", last_name: "Dupont", company_name: "Dupont & Fils", billing: { address_1: "17 Quai de Bourgogne", city: "Bordeaux", postal_code: "33000", country_code: "fr" } },
+  { email: "chloe.leroy@example.com", first_name: "Chloé", last_name: "Leroy", company_name: null, billing: { address_1: "5 Place du Marché", city: "Lille", postal_code: "59000", country_code: "fr" } },
+  { email: "david.peeters@example.com", first_name: "David", last_name: "Peeters", company_name: "Peeters Interiors", billing: { address_1: "42 Meir", city: "Antwerp", postal_code: "2000", country_code: "be" } },
+  { email: "emma.janssens@example.com", first_name: "Emma", last_name: "Janssens", company_name: null, billing: { address_1: "9 Rue Haute", city: "Brussels", postal_code: "1000", country_code: "be" } },
 ]
 
 /** Enough stock that no seeded or benchmarked order ever runs out. */

@@ -73,10 +73,13 @@ export async function seedDemoData(
   // Emma buys for David's company: her orders are invoiced to David.
   const emma = store.customers.find((c) => c.email.startsWith("emma."))!
   const david = store.customers.find((c) => c.email.startsWith("david."))!
-  await container.resolve<InvoicingModuleService>(INVOICING_MODULE).createInvoicingProfiles([
-    { customer_id: emma.id, invoice_account_id: david.id, payment_terms_days: 30, email: "accounts@peeters-interiors.example.com" },
-    { customer_id: david.id, payment_terms_days: 30 },
-  ])
+  const invoicing = container.resolve<InvoicingModuleService>(INVOICING_MODULE)
+  await invoicing.saveInvoicingProfile(emma.id, { invoice_account_id: david.id })
+  await invoicing.saveInvoicingProfile(david.id, {
+    payment_terms_days: 30,
+    email: "accounts@peeters-interiors.example.com",
+    default_summary_update: "invoice_account",
+  })
 
   const summary: SeedSummary = {
     store,

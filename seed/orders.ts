@@ -44,7 +44,7 @@ export async function placeOrder(container: MedusaContainer, store: StoreFixture
       sales_channel_id: store.sales_channel_id,
       customer_id: customer.id,
       email: customer.email!,
-      currency_code: store.currency_code,
+      currency_code: region.currency_code,
       items: input.items,
       promo_codes: input.promotion_codes,
       shipping_address: address,

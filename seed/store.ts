@@ -21,6 +21,7 @@ import {
   linkSalesChannelsToStockLocationWorkflow,
 } from "@medusajs/medusa/core-flows"
 import {
+  CURRENCIES,
   CURRENCY,
   CUSTOMERS,
   PRODUCTS,
@@ -37,6 +38,7 @@ export type RegionFixture = {
   id: string
   name: string
   country_code: string
+  currency_code: string
   is_tax_inclusive: boolean
   /** Percentages, e.g. { standard: 20, reduced: 5.5 }. */
   tax_rates: Record<TaxClass, number>
@@ -91,7 +93,7 @@ export async function setupStore(
     input: {
       regions: REGIONS.map((r) => ({
         name: r.name,
-        currency_code: CURRENCY,
+        currency_code: r.currency_code,
         countries: [r.country_code],
         payment_providers: ["pp_system_default"],
         is_tax_inclusive: r.tax_inclusive,
@@ -145,6 +147,7 @@ export async function setupStore(
     id: regions[i].id,
     name: r.name,
     country_code: r.country_code,
+    currency_code: r.currency_code,
     is_tax_inclusive: r.tax_inclusive,
     tax_rates: { ...r.rates },
   }))
@@ -171,7 +174,7 @@ export async function setupStore(
   }
 }
 
-/** Warehouse → fulfillment set → service zone (both countries) → one flat option per shipping profile. */
+/** Warehouse → fulfillment set → service zone (every region's country) → one flat option per shipping profile. */
 async function setupShipping(container: MedusaContainer, salesChannelId: string, inclusiveRegionIds: string[]) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
 
@@ -205,7 +208,7 @@ async function setupShipping(container: MedusaContainer, salesChannelId: string,
       data: [
         {
           fulfillment_set_id: withSet.fulfillment_sets![0]!.id,
-          name: "France and Belgium",
+          name: "Europe",
           geo_zones: REGIONS.map((r) => ({ type: "country" as const, country_code: r.country_code })),
         },
       ],
@@ -225,7 +228,7 @@ async function setupShipping(container: MedusaContainer, salesChannelId: string,
       shipping_profile_id: profiles[i].id,
       type: { label: p.option, description: p.option, code: p.code },
       prices: [
-        { currency_code: CURRENCY, amount: p.price },
+        ...CURRENCIES.map((currency_code) => ({ currency_code, amount: p.price })),
         ...inclusiveRegionIds.map((region_id) => ({ region_id, amount: p.price })),
       ],
       rules: [
@@ -267,7 +270,7 @@ async function createCatalog(
           manage_inventory: true,
           options: { Variant: v.title },
           prices: [
-            { currency_code: CURRENCY, amount: v.price },
+            ...CURRENCIES.map((currency_code) => ({ currency_code, amount: v.price })),
             ...inclusiveRegionIds.map((region_id) => ({ currency_code: CURRENCY, amount: v.price, rules: { region_id } })),
           ],
         })),
@@ -337,7 +340,22 @@ async function findOrCreateCustomers(container: MedusaContainer) {
   const existing = await customerModule.listCustomers({ email: CUSTOMERS.map((c) => c.email) })
   const missing = CUSTOMERS.filter((c) => !existing.some((e) => e.email === c.email))
   const { result: created } = missing.length
-    ? await createCustomersWorkflow(container).run({ input: { customersData: missing } })
+    ? await createCustomersWorkflow(container).run({
+        input: {
+          customersData: missing.map(({ billing, ...customer }) => ({
+            ...customer,
+            addresses: [
+              {
+                ...billing,
+                first_name: customer.first_name,
+                last_name: customer.last_name,
+                company: customer.company_name ?? undefined,
+                is_default_billing: true,
+              },
+            ],
+          })),
+        },
+      })
     : { result: [] }
   return CUSTOMERS.map((c) => {
     const customer = [...existing, ...created].find((e) => e.email === c.email)!

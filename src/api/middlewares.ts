@@ -1,9 +1,11 @@
 import { defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import {
+  CreateCreditNoteSchema,
   ListInvoicesSchema,
   ListInvoicingOrdersSchema,
   PostInvoicesSchema,
   ProposeInvoicesSchema,
+  SaveInvoicingProfileSchema,
 } from "./admin/invoicing/validators"
 
 export default defineMiddlewares({
@@ -15,6 +17,16 @@ export default defineMiddlewares({
       methods: ["GET"],
       middlewares: [validateAndTransformQuery(ListInvoicingOrdersSchema, {})],
     },
+    {
+      matcher: "/admin/invoicing/accounts/:customer_id",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(SaveInvoicingProfileSchema)],
+    },
     { matcher: "/admin/invoices", methods: ["GET"], middlewares: [validateAndTransformQuery(ListInvoicesSchema, {})] },
+    {
+      matcher: "/admin/invoices/:id/credit-notes",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(CreateCreditNoteSchema)],
+    },
   ],
 })

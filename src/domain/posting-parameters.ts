@@ -16,6 +16,8 @@ export type PostingParameters = {
   quantity: QuantityMode
   summary_update: SummaryUpdate
   match_keys: MatchKey[]
+  /** Summary update "order": the order whose header its invoice account's invoice carries. */
+  lead_order_id?: string
   posting: boolean
   print: { mode: (typeof PRINT_MODES)[number]; invoice: boolean; use_print_management: boolean }
   print_charges: PrintCharges

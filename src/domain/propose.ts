@@ -1,8 +1,9 @@
-import { summaryKey } from "./grouping"
+import { type GroupKey, type GroupingMode, summaryKey } from "./grouping"
+import type { InvoiceAccount } from "./invoice-account"
 import type { InvoicingOrder } from "./invoicing-order"
 import { type Amount, sum, toAmount } from "./money"
 import type { PostingParameters } from "./posting-parameters"
-import { OrderProgress, type PricedCharge, type PricedLine, priceOrderPart } from "./proration"
+import { type LineAmounts, OrderProgress, type PricedCharge, type PricedLine, priceOrderPart } from "./proration"
 import { type Allocation, invoiceableQuantities } from "./quantities"
 
 export type InvoiceTotals = {
@@ -26,13 +27,23 @@ export type BalanceChange = {
   packing_slip_lines: { id: string | null; fulfillment_id: string; invoiced_before: number; invoiced_after: number }[]
 }
 
+export type BillTo = { name: string | null; email: string | null; address: Record<string, unknown> | null }
+
 export type ProposedInvoice = {
   group_key: string
+  /** The summary update that made this group ("auto" resolved to the account's default). */
+  summary_update: GroupingMode
+  /** The key values that made the group. */
+  keys: GroupKey["values"]
+  /** Order mode: the order whose header the invoice carries. */
+  lead_order_id: string | null
+  /** Order mode: why this order could not join its lead order's invoice. */
+  kept_apart_by: NonNullable<GroupKey["kept_apart_by"]> | null
   invoice_account_id: string
   currency_code: string
   invoice_date: string
   due_date: string | null
-  bill_to: { email: string | null; address: Record<string, unknown> | null }
+  bill_to: BillTo
   orders: { id: string; display_id: number | null }[]
   /** The packing slip's number, "multiple" when the invoice draws on several, null when none. */
   packing_slip_number: string | null
@@ -47,7 +58,14 @@ export type SkippedOrder = { order_id: string; display_id: number | null; group_
 
 export type InvoiceProposal = { groups: ProposedInvoice[]; skipped: SkippedOrder[] }
 
-type GroupDraft = { key: string; parts: Map<InvoicingOrder, Allocation[]> }
+type GroupDraft = { key: GroupKey; mode: GroupingMode; parts: Map<InvoicingOrder, Allocation[]> }
+
+export type ProposalContext = {
+  /** Today's date (YYYY-MM-DD): the invoice date when the parameters give none. */
+  today: string
+  /** The invoice accounts of the orders, by id; a missing one bills with defaults. */
+  accounts: Record<string, InvoiceAccount>
+}
 
 function orderLabel(order: InvoicingOrder): string {
   return order.display_id !== null ? `order #${order.display_id}` : `order ${order.id}`
@@ -59,7 +77,45 @@ function addDays(isoDate: string, days: number): string {
   return date.toISOString().slice(0, 10)
 }
 
-function invoiceTotals(lines: PricedLine[], charges: PricedCharge[]): InvoiceTotals {
+/** The name on an address: its company, else the person. */
+function addressName(address: Record<string, unknown> | null): string | null {
+  if (!address) return null
+  const person = [address.first_name, address.last_name].filter(Boolean).join(" ")
+  return (address.company as string) || person || null
+}
+
+/**
+ * The invoice header: from the lead order in order mode, else from the invoice account
+ * (its own billing address, or the order's when the account has none on file).
+ */
+function billTo(group: GroupDraft, account: InvoiceAccount | undefined): BillTo {
+  const orders = [...group.parts.keys()]
+  const lead = orders.find((o) => o.id === group.key.values.lead_order_id)
+  if (lead) {
+    return { name: addressName(lead.billing_address) ?? account?.name ?? null, email: lead.email, address: lead.billing_address }
+  }
+  return {
+    name: account?.name ?? addressName(orders[0].billing_address),
+    email: account?.email ?? orders[0].email,
+    address: account?.billing_address ?? orders[0].billing_address,
+  }
+}
+
+/**
+ * The lead order of each invoice account grouped in order mode: the one asked for when it
+ * is among the account's invoiceable orders, else the account's first order.
+ */
+function leadOrders(candidates: InvoicingOrder[], leadOrderId: string | undefined): Map<string, InvoicingOrder> {
+  const leads = new Map<string, InvoicingOrder>()
+  for (const order of candidates) {
+    const account = order.invoice_account_id ?? ""
+    if (!leads.has(account) || order.id === leadOrderId) leads.set(account, order)
+  }
+  return leads
+}
+
+/** A document's totals from its lines and charges (negative on a credit note). */
+export function invoiceTotals(lines: LineAmounts[], charges: LineAmounts[]): InvoiceTotals {
   const itemSubtotal = sum(lines.map((l) => l.subtotal))
   const discount = sum(lines.map((l) => l.discount_total))
   const chargesNet = sum(charges.map((c) => c.total)).minus(sum(charges.map((c) => c.tax_total)))
@@ -129,13 +185,17 @@ function balanceChange(
  */
 export function proposeInvoices(
   orders: InvoicingOrder[],
-  parameters: Pick<PostingParameters, "quantity" | "summary_update" | "invoice_date">,
-  context: { today: string; paymentTermsDays?: (invoiceAccountId: string) => number | null }
+  parameters: Pick<PostingParameters, "quantity" | "summary_update" | "match_keys" | "invoice_date" | "lead_order_id">,
+  context: ProposalContext
 ): InvoiceProposal {
   const skipped: SkippedOrder[] = []
-  const groups = new Map<string, GroupDraft>()
   const sorted = [...orders].sort((a, b) => (a.display_id ?? 0) - (b.display_id ?? 0) || a.id.localeCompare(b.id))
+  const modeOf = (order: InvoicingOrder): GroupingMode =>
+    parameters.summary_update === "auto"
+      ? context.accounts[order.invoice_account_id ?? ""]?.default_summary_update ?? "none"
+      : parameters.summary_update
 
+  const invoiceable: [InvoicingOrder, Allocation[]][] = []
   for (const order of sorted) {
     if (order.status === "canceled") {
       skipped.push({ order_id: order.id, display_id: order.display_id, group_key: null, reason: `${orderLabel(order)} is canceled` })
@@ -147,10 +207,20 @@ export function proposeInvoices(
       skipped.push({ order_id: order.id, display_id: order.display_id, group_key: null, reason: `${orderLabel(order)} has ${what}` })
       continue
     }
+    invoiceable.push([order, allocations])
+  }
+
+  const leads = leadOrders(
+    invoiceable.map(([order]) => order).filter((order) => modeOf(order) === "order"),
+    parameters.lead_order_id
+  )
+  const groups = new Map<string, GroupDraft>()
+  for (const [order, allocations] of invoiceable) {
+    const mode = modeOf(order)
     for (const allocation of allocations) {
-      const key = summaryKey(order, allocation, parameters.summary_update)
-      const group = groups.get(key) ?? { key, parts: new Map() }
-      groups.set(key, group)
+      const key = summaryKey(order, allocation, mode, parameters.match_keys, leads.get(order.invoice_account_id ?? ""))
+      const group = groups.get(key.key) ?? { key, mode, parts: new Map() }
+      groups.set(key.key, group)
       group.parts.set(order, [...(group.parts.get(order) ?? []), allocation])
     }
   }
@@ -169,7 +239,7 @@ export function proposeInvoices(
         skipped.push({
           order_id: order.id,
           display_id: order.display_id,
-          group_key: group.key,
+          group_key: group.key.key,
           reason: `invoice date ${invoiceDate} is before the ship date ${lastShipped.slice(0, 10)} of its packing slips`,
         })
       }
@@ -190,8 +260,9 @@ export function proposeInvoices(
     }
 
     const [firstOrder] = group.parts.keys()
-    const invoiceAccountId = firstOrder.invoice_account_id ?? firstOrder.customer_id ?? ""
-    const terms = context.paymentTermsDays?.(invoiceAccountId) ?? null
+    const invoiceAccountId = group.key.values.invoice_account_id
+    const account = context.accounts[invoiceAccountId]
+    const terms = account?.payment_terms_days ?? null
     const slipList = [...slips.values()].map((s) => ({
       id: s.id,
       number: s.number,
@@ -199,12 +270,16 @@ export function proposeInvoices(
       shipped_at: s.shipped_at,
     }))
     proposed.push({
-      group_key: group.key,
+      group_key: group.key.key,
+      summary_update: group.mode,
+      keys: group.key.values,
+      lead_order_id: group.key.values.lead_order_id ?? null,
+      kept_apart_by: group.key.kept_apart_by ?? null,
       invoice_account_id: invoiceAccountId,
       currency_code: firstOrder.currency_code,
       invoice_date: invoiceDate,
       due_date: terms === null ? null : addDays(invoiceDate, terms),
-      bill_to: { email: firstOrder.email, address: firstOrder.billing_address },
+      bill_to: billTo(group, account),
       orders: [...group.parts.keys()].map((o) => ({ id: o.id, display_id: o.display_id })),
       packing_slip_number: slipList.length > 1 ? "multiple" : slipList[0]?.number ?? null,
       packing_slips: slipList,

@@ -5,14 +5,13 @@ import type { Allocation } from "./quantities"
 
 export type LineAmounts = { subtotal: Amount; discount_total: Amount; tax_total: Amount; total: Amount }
 
-export type PricedLine = LineAmounts & {
+/** What an invoice line says about the goods, besides its amounts. */
+export type LineDescription = {
   order_id: string
   order_display_id: number | null
   line_item_id: string
   packing_slip_id: string | null
-  packing_slip_line_id: string | null
   packing_slip_number: string | null
-  fulfillment_id: string | null
   title: string
   variant_sku: string | null
   quantity: number
@@ -21,13 +20,22 @@ export type PricedLine = LineAmounts & {
   tax_rate: Amount
 }
 
-export type PricedCharge = LineAmounts & {
+/** What an invoice charge says, besides its amounts. */
+export type ChargeDescription = {
   order_id: string
   order_display_id: number | null
   shipping_method_id: string
   name: string
   tax_rate: Amount
 }
+
+export type PricedLine = LineAmounts &
+  LineDescription & {
+    packing_slip_line_id: string | null
+    fulfillment_id: string | null
+  }
+
+export type PricedCharge = LineAmounts & ChargeDescription
 
 /**
  * How far an order has been invoiced, as the invoices of one proposal are priced one

@@ -1,3 +1,5 @@
 export * from "./number-packing-slips"
+export * from "./post-credit-note"
 export * from "./post-invoices"
 export * from "./propose-invoices"
+export * from "./save-invoicing-profile"

@@ -1,3 +1,4 @@
+import type { InvoiceAccount } from "../invoice-account"
 import type { InvoicingOrder, OrderLine, PackingSlip } from "../invoicing-order"
 
 /** A plain order for the pure rules; amounts are Medusa-style unrounded strings. */
@@ -9,7 +10,7 @@ export function anOrder(overrides: Partial<InvoicingOrder> = {}): InvoicingOrder
     currency_code: "eur",
     decimal_digits: 2,
     customer_id: "cus_1",
-    invoice_account_id: null,
+    invoice_account_id: "cus_1",
     region_id: "reg_1",
     sales_channel_id: "sc_1",
     email: "buyer@example.com",
@@ -54,5 +55,17 @@ export function aSlip(fulfillmentId: string, number: string, shippedAt: string, 
       invoiced_quantity: 0,
       id: `psl_${fulfillmentId}_${line_item_id}`,
     })),
+  }
+}
+
+export function anAccount(id: string, overrides: Partial<InvoiceAccount> = {}): InvoiceAccount {
+  return {
+    id,
+    name: `Account ${id}`,
+    email: `${id}@example.com`,
+    billing_address: { address_1: `1 ${id} Street`, city: "Lyon", country_code: "fr" },
+    payment_terms_days: null,
+    default_summary_update: "none",
+    ...overrides,
   }
 }

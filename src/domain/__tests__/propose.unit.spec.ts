@@ -1,10 +1,10 @@
 import BigNumber from "bignumber.js"
 import type { InvoicingOrder } from "../invoicing-order"
 import { type ProposedInvoice, proposeInvoices } from "../propose"
-import { aLine, anOrder, aSlip } from "./order-fixture"
+import { aLine, anAccount, anOrder, aSlip } from "./order-fixture"
 
-const none = { quantity: "packing_slip" as const, summary_update: "none" as const }
-const today = { today: "2026-11-24" }
+const none = { quantity: "packing_slip" as const, summary_update: "none" as const, match_keys: [] }
+const today = { today: "2026-11-24", accounts: {} }
 
 /** What posting does to the balances, so a test can propose again after it. */
 function afterPosting(order: InvoicingOrder, invoice: ProposedInvoice): InvoicingOrder {
@@ -107,7 +107,7 @@ describe("proposing invoices", () => {
 
   it("the due date is the invoice date plus the invoice account's payment terms", () => {
     const order = anOrder({ lines: [aLine("a", 1, "10")], packing_slips: [aSlip("ful_1", "PS-1", "2026-03-01", [["a", 1]])] })
-    const [invoice] = proposeInvoices([order], { ...none, invoice_date: "2026-03-20" }, { ...today, paymentTermsDays: () => 14 }).groups
+    const [invoice] = proposeInvoices([order], { ...none, invoice_date: "2026-03-20" }, { ...today, accounts: { cus_1: anAccount("cus_1", { payment_terms_days: 14 }) } }).groups
     expect([invoice.invoice_date, invoice.due_date]).toEqual(["2026-03-20", "2026-04-03"])
   })
 

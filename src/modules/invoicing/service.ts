@@ -2,9 +2,11 @@ import type { Context } from "@medusajs/framework/types"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import * as models from "./models"
+import { type InvoicingProfileChanges, type InvoicingProfileRow, saveInvoicingProfile } from "./sql/invoicing-profile"
 import { readInvoicingState } from "./sql/invoicing-state"
 import { createPackingSlips } from "./sql/packing-slips"
 import { postInvoice } from "./sql/post-invoice"
+import { type CreditNoteInput, postCreditNote } from "./sql/credit-note"
 import type { InvoiceDraft, InvoicingState, PackingSlipDraft } from "./types"
 
 const immutable = (what: string) => async (): Promise<never> => {
@@ -16,7 +18,7 @@ const numberedOnly = async (): Promise<never> => {
 }
 
 class InvoicingModuleService extends MedusaService({ ...models }) {
-  // Posted documents are written only by postInvoice and never change (DESIGN §3.3);
+  // Posted documents are written only by postInvoice and postCreditNote and never change (DESIGN §3.3);
   // the database refuses it too, with triggers.
   createInvoices = immutable("Invoices")
   updateInvoices = immutable("Invoices")
@@ -48,6 +50,28 @@ class InvoicingModuleService extends MedusaService({ ...models }) {
   @InjectTransactionManager()
   async postInvoice(draft: InvoiceDraft, @MedusaContext() context: Context = {}): Promise<{ id: string; number: string }> {
     return postInvoice(context.transactionManager as SqlEntityManager, draft)
+  }
+
+  /**
+   * Posts a credit note of an invoice in one transaction: the invoice locked, the request
+   * checked against what is left to credit, the quantities given back, the number taken.
+   */
+  @InjectTransactionManager()
+  async postCreditNote(input: CreditNoteInput, @MedusaContext() context: Context = {}): Promise<{ id: string; number: string }> {
+    return postCreditNote(context.transactionManager as SqlEntityManager, input)
+  }
+
+  /**
+   * Creates or changes a customer's profile, refusing an invoice account that would close a
+   * billing cycle; profile saves are serialized so two saves cannot close one together.
+   */
+  @InjectTransactionManager()
+  async saveInvoicingProfile(
+    customerId: string,
+    changes: InvoicingProfileChanges,
+    @MedusaContext() context: Context = {}
+  ): Promise<{ previous: InvoicingProfileRow | null; saved: InvoicingProfileRow }> {
+    return saveInvoicingProfile(context.transactionManager as SqlEntityManager, customerId, changes)
   }
 
   /** Invoices already posted under an idempotency key, by group key: a retried post returns them. */

@@ -1,9 +1,8 @@
 import type { ProposedInvoice } from "../../domain/propose"
-import type { PrintCharges, QuantityMode, SummaryUpdate } from "../../domain/posting-parameters"
+import type { PrintCharges, QuantityMode } from "../../domain/posting-parameters"
 
 /** A proposed invoice with the posting parameters it is posted under. */
 export type InvoiceDraft = ProposedInvoice & {
-  summary_update: SummaryUpdate
   quantity_mode: QuantityMode
   print_charges: PrintCharges
   idempotency_key: string | null

@@ -32,7 +32,6 @@ export const postInvoicesStep = createStep(
       try {
         const invoice = await service.postInvoice({
           ...group,
-          summary_update: input.parameters.summary_update,
           quantity_mode: input.parameters.quantity,
           print_charges: input.parameters.print_charges,
           idempotency_key: input.idempotency_key,

@@ -7,10 +7,7 @@ export const proposeInvoicesStep = createStep(
   "propose-invoices",
   async (input: { loaded: LoadedOrders; parameters: PostingParameters }) => {
     const today = new Date().toISOString().slice(0, 10)
-    const proposal = proposeInvoices(input.loaded.orders, input.parameters, {
-      today,
-      paymentTermsDays: (account) => input.loaded.payment_terms[account] ?? null,
-    })
+    const proposal = proposeInvoices(input.loaded.orders, input.parameters, { today, accounts: input.loaded.accounts })
     return new StepResponse(proposal)
   }
 )

@@ -75,9 +75,12 @@ export function invoiceResponse(invoice: any) {
     invoice_account_id: invoice.invoice_account_id,
     bill_to: invoice.bill_to,
     summary_update: invoice.summary_update,
+    group_key: invoice.group_key,
     quantity: invoice.quantity_mode,
     print_charges: invoice.print_charges,
     packing_slip_number: invoice.packing_slip_number,
+    credited_invoice_id: invoice.credited_invoice_id ?? null,
+    reason: invoice.reason ?? null,
     item_subtotal: amount(invoice.item_subtotal),
     discount_total: amount(invoice.discount_total),
     charges_total: amount(invoice.charges_total),
@@ -85,9 +88,26 @@ export function invoiceResponse(invoice: any) {
     total: amount(invoice.total),
     orders: uniqueBy([...lines, ...charges], (x) => x.order_id).map((x) => ({ id: x.order_id, display_id: x.order_display_id })),
     packing_slips: uniqueBy(lines, (l) => l.packing_slip_id).map((l) => ({ id: l.packing_slip_id, number: l.packing_slip_number })),
-    lines: lines.map((l) => ({ id: l.id, packing_slip_id: l.packing_slip_id, ...lineFields(l) })),
-    charges: charges.map((c) => ({ id: c.id, order_id: c.order_id, shipping_method_id: c.shipping_method_id, name: c.name, ...amounts(c) })),
+    lines: lines.map((l) => ({ id: l.id, packing_slip_id: l.packing_slip_id, credited_line_id: l.credited_line_id ?? null, ...lineFields(l) })),
+    charges: charges.map((c) => ({
+      id: c.id,
+      order_id: c.order_id,
+      shipping_method_id: c.shipping_method_id,
+      name: c.name,
+      credited_charge_id: c.credited_charge_id ?? null,
+      ...amounts(c),
+    })),
     charge_lines: chargeLines(invoice.print_charges, charges),
+  }
+}
+
+/** A credit note as listed on the invoice it credits. */
+export function creditNoteSummary(creditNote: any) {
+  return {
+    id: creditNote.id,
+    number: creditNote.number,
+    invoice_date: new Date(creditNote.invoice_date).toISOString().slice(0, 10),
+    total: amount(creditNote.total),
   }
 }
 
@@ -97,6 +117,10 @@ export function proposedInvoiceResponse(group: ProposedInvoice, printCharges: st
     group_key: group.group_key,
     status,
     number: null,
+    summary_update: group.summary_update,
+    keys: group.keys,
+    lead_order_id: group.lead_order_id,
+    kept_apart_by: group.kept_apart_by,
     invoice_date: group.invoice_date,
     due_date: group.due_date,
     currency_code: group.currency_code,

@@ -1,15 +1,17 @@
 import { z } from "@medusajs/framework/zod"
-import { PRINT_CHARGES, PRINT_MODES, QUANTITY_MODES } from "../../../domain/posting-parameters"
+import { MATCH_KEYS, PRINT_CHARGES, PRINT_MODES, QUANTITY_MODES, SUMMARY_UPDATES } from "../../../domain/posting-parameters"
 
-// Summary updates "invoice_account", "order" and "auto" and the credit check come with
-// the invoice-account issue; until then they are refused rather than ignored.
-const AVAILABLE_SUMMARY_UPDATES = ["none", "packing_slip"] as const
+const id = z.string().min(1).max(100)
 
 export const PostingParametersSchema = z
   .object({
     quantity: z.enum(QUANTITY_MODES).default("packing_slip"),
-    summary_update: z.enum(AVAILABLE_SUMMARY_UPDATES).default("none"),
-    match_keys: z.array(z.enum(["region", "sales_channel", "billing_address"])).max(0).default([]),
+    summary_update: z.enum(SUMMARY_UPDATES).default("none"),
+    match_keys: z
+      .array(z.enum(MATCH_KEYS))
+      .refine((keys) => new Set(keys).size === keys.length, { error: "match_keys must not repeat a key" })
+      .default([]),
+    lead_order_id: id.optional(),
     posting: z.boolean().default(true),
     print: z
       .object({
@@ -25,13 +27,35 @@ export const PostingParametersSchema = z
   })
   .strict()
 
-const orderIds = z.array(z.string().min(1).max(100)).min(1).max(10000)
+const orderIds = z.array(id).min(1).max(10000)
 
-export const ProposeInvoicesSchema = z.object({ order_ids: orderIds, parameters: PostingParametersSchema.default({} as any) }).strict()
+const selection = {
+  order_ids: orderIds,
+  parameters: PostingParametersSchema.default({} as any),
+}
 
-export const PostInvoicesSchema = ProposeInvoicesSchema.extend({
-  idempotency_key: z.string().min(1).max(200).optional(),
-}).strict()
+/** A lead order leads only in order mode (or auto), and only from within the selection. */
+function checkLeadOrder(body: { order_ids: string[]; parameters: { summary_update: string; lead_order_id?: string } }, ctx: z.RefinementCtx) {
+  const lead = body.parameters.lead_order_id
+  if (lead === undefined) return
+  if (!["order", "auto"].includes(body.parameters.summary_update)) {
+    ctx.addIssue({ code: "custom", path: ["parameters", "lead_order_id"], message: "lead_order_id is used only with summary_update order or auto" })
+  } else if (!body.order_ids.includes(lead)) {
+    ctx.addIssue({ code: "custom", path: ["parameters", "lead_order_id"], message: "lead_order_id must be one of order_ids" })
+  }
+}
+
+export const ProposeInvoicesSchema = z.object(selection).strict().superRefine(checkLeadOrder)
+
+export const PostInvoicesSchema = z
+  .object({
+    ...selection,
+    idempotency_key: z.string().min(1).max(200).optional(),
+    /** From POST /admin/invoicing/proposals: post exactly that proposal, or get 409 with what changed. */
+    proposal_token: z.string().min(1).max(5_000_000).optional(),
+  })
+  .strict()
+  .superRefine(checkLeadOrder)
 
 export const ListInvoicingOrdersSchema = z
   .object({
@@ -54,7 +78,52 @@ export const ListInvoicesSchema = z
   })
   .strict()
 
+export const CreateCreditNoteSchema = z
+  .object({
+    lines: z
+      .array(
+        z
+          .object({
+            invoice_line_id: z.string().min(1).max(100),
+            quantity: z.number().int().positive(),
+          })
+          .strict()
+      )
+      .min(1)
+      .max(1000)
+      .superRefine((lines, ctx) => {
+        const seen = new Set<string>()
+        lines.forEach((line, i) => {
+          if (seen.has(line.invoice_line_id)) {
+            ctx.addIssue({
+              code: "custom",
+              path: [i, "invoice_line_id"],
+              message: `lines.${i}.invoice_line_id: invoice line ${line.invoice_line_id} is listed more than once`,
+            })
+          }
+          seen.add(line.invoice_line_id)
+        })
+      })
+      .optional(),
+    reason: z.string().trim().min(1).max(500),
+  })
+  .strict()
+
 export type ProposeInvoicesBody = z.infer<typeof ProposeInvoicesSchema>
 export type PostInvoicesBody = z.infer<typeof PostInvoicesSchema>
 export type ListInvoicingOrdersQuery = z.infer<typeof ListInvoicingOrdersSchema>
 export type ListInvoicesQuery = z.infer<typeof ListInvoicesSchema>
+export type CreateCreditNoteBody = z.infer<typeof CreateCreditNoteSchema>
+
+export const SaveInvoicingProfileSchema = z
+  .object({
+    /** The customer who is billed; null (or the customer itself) bills the customer. */
+    invoice_account_id: id.nullable().optional(),
+    default_summary_update: z.enum(["none", "invoice_account", "order", "packing_slip"]).optional(),
+    payment_terms_days: z.number().int().min(0).max(3650).nullable().optional(),
+    email: z.email().max(320).nullable().optional(),
+    copies: z.number().int().min(0).max(20).optional(),
+  })
+  .strict()
+
+export type SaveInvoicingProfileBody = z.infer<typeof SaveInvoicingProfileSchema>

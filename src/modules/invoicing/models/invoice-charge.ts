@@ -15,6 +15,8 @@ export const InvoiceCharge = model.define(
     discount_total: model.bigNumber(),
     tax_total: model.bigNumber(),
     total: model.bigNumber(),
+    /** On a credit note: the invoice charge it credits. */
+    credited_charge_id: model.text().index().nullable(),
     invoice: model.belongsTo(() => Invoice, { mappedBy: "charges" }),
   }
 )

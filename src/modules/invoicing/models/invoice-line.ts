@@ -21,6 +21,8 @@ export const InvoiceLine = model.define(
     discount_total: model.bigNumber(),
     tax_total: model.bigNumber(),
     total: model.bigNumber(),
+    /** On a credit note: the invoice line it credits. */
+    credited_line_id: model.text().index().nullable(),
     invoice: model.belongsTo(() => Invoice, { mappedBy: "lines" }),
   }
 )

@@ -2,7 +2,7 @@ import { model } from "@medusajs/framework/utils"
 import { InvoiceLine } from "./invoice-line"
 import { InvoiceCharge } from "./invoice-charge"
 
-/** A posted, numbered and immutable invoice (pro formas are never stored). */
+/** A posted, numbered and immutable invoice or credit note (pro formas are never stored). */
 export const Invoice = model
   .define(
     { name: "Invoice", tableName: "invoicing_invoice" },
@@ -23,6 +23,9 @@ export const Invoice = model
       packing_slip_number: model.text().nullable(),
       group_key: model.text(),
       idempotency_key: model.text().nullable(),
+      /** On a credit note: the invoice it corrects, and why. */
+      credited_invoice_id: model.text().index().nullable(),
+      reason: model.text().nullable(),
       item_subtotal: model.bigNumber(),
       discount_total: model.bigNumber(),
       charges_total: model.bigNumber(),

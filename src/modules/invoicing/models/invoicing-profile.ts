@@ -7,7 +7,10 @@ export const InvoicingProfile = model.define(
     id: model.id({ prefix: "ivprof" }).primaryKey(),
     customer_id: model.text().unique(),
     invoice_account_id: model.text().nullable(),
+    /** The summary update "auto" uses for this invoice account. */
+    default_summary_update: model.enum(["none", "invoice_account", "order", "packing_slip"]).default("none"),
     payment_terms_days: model.number().nullable(),
     email: model.text().nullable(),
+    copies: model.number().default(1),
   }
 )

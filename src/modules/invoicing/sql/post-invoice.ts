@@ -2,7 +2,7 @@ import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { MedusaError, generateEntityId } from "@medusajs/framework/utils"
 import type { InvoiceDraft } from "../types"
 import { takeNumbers } from "./numbering"
-import { insertRows, money } from "./rows"
+import { insertDocument } from "./documents"
 
 type LockedBalance = { key: string; quantity: number; invoiced_quantity: number }
 
@@ -73,18 +73,21 @@ async function consumePackingSlipLines(manager: SqlEntityManager, draft: Invoice
   )
 }
 
-async function insertInvoice(manager: SqlEntityManager, draft: InvoiceDraft, number: string): Promise<string> {
-  const id = generateEntityId(undefined, "inv")
-  const t = draft.totals
-  await insertRows(manager, "invoicing_invoice", [
+/**
+ * Posts one invoice in the caller's transaction: consumes its quantities, takes its
+ * number last (holding the series lock as briefly as possible) and writes it whole.
+ */
+export async function postInvoice(manager: SqlEntityManager, draft: InvoiceDraft): Promise<{ id: string; number: string }> {
+  await consumeOrderLines(manager, draft)
+  await consumePackingSlipLines(manager, draft)
+  const [number] = await takeNumbers(manager, "invoice")
+  const id = await insertDocument(
+    manager,
     {
-      id,
       kind: "invoice",
       number,
-      series_code: "invoice",
       invoice_date: draft.invoice_date,
       due_date: draft.due_date,
-      posted_at: new Date().toISOString(),
       currency_code: draft.currency_code,
       invoice_account_id: draft.invoice_account_id,
       bill_to: draft.bill_to,
@@ -94,63 +97,10 @@ async function insertInvoice(manager: SqlEntityManager, draft: InvoiceDraft, num
       packing_slip_number: draft.packing_slip_number,
       group_key: draft.group_key,
       idempotency_key: draft.idempotency_key,
-      ...money("item_subtotal", t.item_subtotal),
-      ...money("discount_total", t.discount_total),
-      ...money("charges_total", t.charges_total),
-      ...money("tax_total", t.tax_total),
-      ...money("total", t.total),
+      totals: draft.totals,
     },
-  ])
-  const amounts = (x: { tax_rate: string; subtotal: string; discount_total: string; tax_total: string; total: string }) => ({
-    ...money("tax_rate", x.tax_rate),
-    ...money("subtotal", x.subtotal),
-    ...money("discount_total", x.discount_total),
-    ...money("tax_total", x.tax_total),
-    ...money("total", x.total),
-  })
-  await insertRows(
-    manager,
-    "invoicing_invoice_line",
-    draft.lines.map((l) => ({
-      id: generateEntityId(undefined, "invline"),
-      invoice_id: id,
-      order_id: l.order_id,
-      order_display_id: l.order_display_id,
-      line_item_id: l.line_item_id,
-      packing_slip_id: l.packing_slip_id,
-      packing_slip_number: l.packing_slip_number,
-      title: l.title,
-      variant_sku: l.variant_sku,
-      quantity: l.quantity,
-      is_tax_inclusive: l.is_tax_inclusive,
-      ...money("unit_price", l.unit_price),
-      ...amounts(l),
-    }))
+    draft.lines,
+    draft.charges
   )
-  await insertRows(
-    manager,
-    "invoicing_invoice_charge",
-    draft.charges.map((c) => ({
-      id: generateEntityId(undefined, "invchg"),
-      invoice_id: id,
-      order_id: c.order_id,
-      order_display_id: c.order_display_id,
-      shipping_method_id: c.shipping_method_id,
-      name: c.name,
-      ...amounts(c),
-    }))
-  )
-  return id
-}
-
-/**
- * Posts one invoice in the caller's transaction: consumes its quantities, takes its
- * number last (holding the series lock as briefly as possible) and writes it whole.
- */
-export async function postInvoice(manager: SqlEntityManager, draft: InvoiceDraft): Promise<{ id: string; number: string }> {
-  await consumeOrderLines(manager, draft)
-  await consumePackingSlipLines(manager, draft)
-  const [number] = await takeNumbers(manager, "invoice")
-  const id = await insertInvoice(manager, draft, number)
   return { id, number }
 }

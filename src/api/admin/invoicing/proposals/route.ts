@@ -4,13 +4,17 @@ import { proposeInvoicesWorkflow } from "../../../../workflows/propose-invoices"
 import { proposedInvoiceResponse } from "../../invoices/invoice-response"
 import type { ProposeInvoicesBody } from "../validators"
 
-/** What posting would make of the selection; writes nothing. */
+/**
+ * What posting would make of the selection, and the token that posts exactly that; writes
+ * nothing. Proposing again with another summary update is Arrange.
+ */
 export async function POST(req: AuthenticatedMedusaRequest<ProposeInvoicesBody>, res: MedusaResponse) {
   const { order_ids } = req.validatedBody
   const parameters = req.validatedBody.parameters as PostingParameters
   const { result } = await proposeInvoicesWorkflow(req.scope).run({ input: { order_ids, parameters } })
   res.json({
-    groups: result.groups.map((g) => proposedInvoiceResponse(g, parameters.print_charges, "proposed")),
-    skipped: result.skipped,
+    proposal_token: result.proposal_token,
+    groups: result.proposal.groups.map((g) => proposedInvoiceResponse(g, parameters.print_charges, "proposed")),
+    skipped: result.proposal.skipped,
   })
 }

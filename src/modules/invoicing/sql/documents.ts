@@ -1,0 +1,103 @@
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { generateEntityId } from "@medusajs/framework/utils"
+import type { InvoiceTotals } from "../../../domain/propose"
+import type { ChargeDescription, LineAmounts, LineDescription } from "../../../domain/proration"
+import { insertRows, money } from "./rows"
+
+/** The header of a posted invoice or credit note; dates are ISO dates (YYYY-MM-DD). */
+export type DocumentHeader = {
+  kind: "invoice" | "credit_note"
+  number: string
+  invoice_date: string
+  due_date: string | null
+  currency_code: string
+  invoice_account_id: string
+  bill_to: unknown
+  summary_update: string
+  quantity_mode: string
+  print_charges: string
+  packing_slip_number: string | null
+  group_key: string
+  idempotency_key: string | null
+  credited_invoice_id?: string
+  reason?: string
+  totals: InvoiceTotals
+}
+
+type Amounts = LineAmounts & { tax_rate: string }
+
+export type DocumentLine = LineAmounts & LineDescription & { credited_line_id?: string }
+
+export type DocumentCharge = LineAmounts & ChargeDescription & { credited_charge_id?: string }
+
+const amounts = (x: Amounts) => ({
+  ...money("tax_rate", x.tax_rate),
+  ...money("subtotal", x.subtotal),
+  ...money("discount_total", x.discount_total),
+  ...money("tax_total", x.tax_total),
+  ...money("total", x.total),
+})
+
+/** A calendar date stored as its UTC midnight, whatever the database session's time zone. */
+const utcDate = (isoDate: string | null) => (isoDate ? `${isoDate.slice(0, 10)}T00:00:00.000Z` : null)
+
+/** Writes a numbered document whole: header, lines and charges, one bulk statement each. */
+export async function insertDocument(
+  manager: SqlEntityManager,
+  header: DocumentHeader,
+  lines: DocumentLine[],
+  charges: DocumentCharge[]
+): Promise<string> {
+  const id = generateEntityId(undefined, "inv")
+  const { totals, ...fields } = header
+  await insertRows(manager, "invoicing_invoice", [
+    {
+      ...fields,
+      id,
+      series_code: header.kind,
+      invoice_date: utcDate(header.invoice_date),
+      due_date: utcDate(header.due_date),
+      posted_at: new Date().toISOString(),
+      ...money("item_subtotal", totals.item_subtotal),
+      ...money("discount_total", totals.discount_total),
+      ...money("charges_total", totals.charges_total),
+      ...money("tax_total", totals.tax_total),
+      ...money("total", totals.total),
+    },
+  ])
+  await insertRows(
+    manager,
+    "invoicing_invoice_line",
+    lines.map((l) => ({
+      id: generateEntityId(undefined, "invline"),
+      invoice_id: id,
+      order_id: l.order_id,
+      order_display_id: l.order_display_id,
+      line_item_id: l.line_item_id,
+      packing_slip_id: l.packing_slip_id,
+      packing_slip_number: l.packing_slip_number,
+      title: l.title,
+      variant_sku: l.variant_sku,
+      quantity: l.quantity,
+      is_tax_inclusive: l.is_tax_inclusive,
+      credited_line_id: l.credited_line_id ?? null,
+      ...money("unit_price", l.unit_price),
+      ...amounts(l),
+    }))
+  )
+  await insertRows(
+    manager,
+    "invoicing_invoice_charge",
+    charges.map((c) => ({
+      id: generateEntityId(undefined, "invchg"),
+      invoice_id: id,
+      order_id: c.order_id,
+      order_display_id: c.order_display_id,
+      shipping_method_id: c.shipping_method_id,
+      name: c.name,
+      credited_charge_id: c.credited_charge_id ?? null,
+      ...amounts(c),
+    }))
+  )
+  return id
+}

@@ -1,0 +1,79 @@
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { MedusaError, generateEntityId } from "@medusajs/framework/utils"
+import { type BilledTo, invoiceAccountCycle } from "../../../domain/invoice-account"
+
+export type InvoicingProfileRow = {
+  id: string
+  customer_id: string
+  invoice_account_id: string | null
+  default_summary_update: "none" | "invoice_account" | "order" | "packing_slip"
+  payment_terms_days: number | null
+  email: string | null
+  copies: number
+}
+
+export type InvoicingProfileChanges = Partial<Omit<InvoicingProfileRow, "id" | "customer_id">>
+
+const COLUMNS = `"id", "customer_id", "invoice_account_id", "default_summary_update", "payment_terms_days", "email", "copies"`
+
+/** Chains are short; this bounds the walk should stored data ever loop. */
+const MAX_CHAIN = 20
+
+/** Who each customer of the chain starting at `from` is billed to, one query per link. */
+async function billingChain(manager: SqlEntityManager, from: string): Promise<BilledTo> {
+  const billedTo: BilledTo = new Map()
+  let next: string | null = from
+  for (let i = 0; next && !billedTo.has(next) && i < MAX_CHAIN; i++) {
+    const [row] = await manager.execute<{ invoice_account_id: string | null }[]>(
+      `select "invoice_account_id" from "invoicing_profile" where "customer_id" = ? and "deleted_at" is null`,
+      [next]
+    )
+    billedTo.set(next, row?.invoice_account_id ?? null)
+    next = row?.invoice_account_id ?? null
+  }
+  return billedTo
+}
+
+/**
+ * Creates or updates a profile in the caller's transaction. A transaction-level advisory lock
+ * serializes profile saves, so the cycle check sees every other save's result.
+ */
+export async function saveInvoicingProfile(
+  manager: SqlEntityManager,
+  customerId: string,
+  changes: InvoicingProfileChanges
+): Promise<{ previous: InvoicingProfileRow | null; saved: InvoicingProfileRow }> {
+  await manager.execute(`select pg_advisory_xact_lock(hashtext('invoicing_profile.invoice_account_id'))`)
+  const [previous] = await manager.execute<InvoicingProfileRow[]>(
+    `select ${COLUMNS} from "invoicing_profile" where "customer_id" = ? and "deleted_at" is null`,
+    [customerId]
+  )
+  // Billing a customer to itself is the default, stored as no invoice account.
+  const accountId = changes.invoice_account_id === customerId ? null : changes.invoice_account_id
+  if (accountId) {
+    const cycle = invoiceAccountCycle(customerId, accountId, await billingChain(manager, accountId))
+    if (cycle) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `invoice_account_id: billing ${customerId} to ${accountId} would form a cycle (${cycle.join(" → ")})`
+      )
+    }
+  }
+  const saved: InvoicingProfileRow = {
+    id: previous?.id ?? generateEntityId(undefined, "ivprof"),
+    customer_id: customerId,
+    invoice_account_id: accountId === undefined ? previous?.invoice_account_id ?? null : accountId,
+    default_summary_update: changes.default_summary_update ?? previous?.default_summary_update ?? "none",
+    payment_terms_days: changes.payment_terms_days === undefined ? previous?.payment_terms_days ?? null : changes.payment_terms_days,
+    email: changes.email === undefined ? previous?.email ?? null : changes.email,
+    copies: changes.copies ?? previous?.copies ?? 1,
+  }
+  await manager.execute(
+    `insert into "invoicing_profile" (${COLUMNS}) values (?, ?, ?, ?, ?, ?, ?)
+       on conflict ("id") do update set "invoice_account_id" = excluded."invoice_account_id",
+         "default_summary_update" = excluded."default_summary_update", "payment_terms_days" = excluded."payment_terms_days",
+         "email" = excluded."email", "copies" = excluded."copies", "updated_at" = now()`,
+    [saved.id, saved.customer_id, saved.invoice_account_id, saved.default_summary_update, saved.payment_terms_days, saved.email, saved.copies]
+  )
+  return { previous: previous ?? null, saved }
+}
