@@ -59,6 +59,9 @@ medusaIntegrationTestRunner({
         payment_terms_days: null,
         email: null,
         copies: 1,
+        credit_limit: null,
+        credit_limit_currency_code: null,
+        credit_check_mandatory: false,
       })
       await emmaBilledToDavid()
       const { data: chloe } = await profile(customer("chloe"), { invoice_account_id: customer("emma"), copies: 2, default_summary_update: "order" })

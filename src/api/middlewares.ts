@@ -5,6 +5,7 @@ import {
   ListInvoicingOrdersSchema,
   PostInvoicesSchema,
   ProposeInvoicesSchema,
+  RecordPaymentSchema,
   SaveInvoicingProfileSchema,
 } from "./admin/invoicing/validators"
 
@@ -27,6 +28,11 @@ export default defineMiddlewares({
       matcher: "/admin/invoices/:id/credit-notes",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(CreateCreditNoteSchema)],
+    },
+    {
+      matcher: "/admin/invoices/:id/payments",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(RecordPaymentSchema)],
     },
   ],
 })

@@ -1,5 +1,6 @@
 import { WorkflowResponse, createWorkflow, transform, when } from "@medusajs/framework/workflows-sdk"
 import type { PostingParameters } from "../domain/posting-parameters"
+import { checkCreditStep } from "./steps/check-credit"
 import { checkProposalUnchangedStep } from "./steps/check-proposal-unchanged"
 import { loadInvoicingOrdersStep } from "./steps/load-invoicing-orders"
 import { numberPackingSlipsStep } from "./steps/number-packing-slips"
@@ -21,7 +22,8 @@ export type PostInvoicesInput = {
 export const postInvoicesWorkflow = createWorkflow("invoicing-post-invoices", (input: PostInvoicesInput) => {
   numberPackingSlipsStep({ order_ids: input.order_ids })
   const loaded = loadInvoicingOrdersStep({ order_ids: input.order_ids }).config({ name: "load-invoicing-orders-to-post" })
-  const proposal = proposeInvoicesStep({ loaded, parameters: input.parameters })
+  const proposed = proposeInvoicesStep({ loaded, parameters: input.parameters })
+  const proposal = checkCreditStep({ proposal: proposed, loaded, parameters: input.parameters })
   const check = checkProposalUnchangedStep({
     proposal_token: transform({ input }, ({ input }) => input.proposal_token ?? null),
     order_ids: input.order_ids,

@@ -2,11 +2,21 @@ import type { Context } from "@medusajs/framework/types"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import * as models from "./models"
+import { type AccountBalance, readAccountBalances } from "./sql/account-balance"
 import { type InvoicingProfileChanges, type InvoicingProfileRow, saveInvoicingProfile } from "./sql/invoicing-profile"
 import { readInvoicingState } from "./sql/invoicing-state"
 import { createPackingSlips } from "./sql/packing-slips"
 import { postInvoice } from "./sql/post-invoice"
 import { type CreditNoteInput, postCreditNote } from "./sql/credit-note"
+import {
+  type PaymentInput,
+  type PaymentRecord,
+  type PaymentStatusPage,
+  pageInvoicesByPaymentStatus,
+  readSettlements,
+  recordPayment,
+} from "./sql/payments"
+import type { Settlement } from "../../domain/settlement"
 import type { InvoiceDraft, InvoicingState, PackingSlipDraft } from "./types"
 
 const immutable = (what: string) => async (): Promise<never> => {
@@ -15,6 +25,10 @@ const immutable = (what: string) => async (): Promise<never> => {
 
 const numberedOnly = async (): Promise<never> => {
   throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Packing slips are created only by numberPackingSlips, which numbers them")
+}
+
+const recordedOnly = async (): Promise<never> => {
+  throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Payments are recorded only by recordPayment, which checks them against what is open")
 }
 
 class InvoicingModuleService extends MedusaService({ ...models }) {
@@ -33,6 +47,15 @@ class InvoicingModuleService extends MedusaService({ ...models }) {
   updateInvoiceCharges = immutable("Invoice charges")
   deleteInvoiceCharges = immutable("Invoice charges")
   softDeleteInvoiceCharges = immutable("Invoice charges")
+  // Payments are recorded only by recordPayment, which checks them against what is open under a lock on the invoice.
+  createInvoicePayments = recordedOnly
+  updateInvoicePayments = recordedOnly
+
+  /** Open balance and overdue amount per invoice account and currency, as of `today` (YYYY-MM-DD). */
+  @InjectManager()
+  async readAccountBalances(accountIds: string[], today: string, @MedusaContext() context: Context = {}): Promise<AccountBalance[]> {
+    return readAccountBalances(context.manager as SqlEntityManager, accountIds, today)
+  }
 
   @InjectManager()
   async readInvoicingState(orderIds: string[], @MedusaContext() context: Context = {}): Promise<InvoicingState> {
@@ -59,6 +82,27 @@ class InvoicingModuleService extends MedusaService({ ...models }) {
   @InjectTransactionManager()
   async postCreditNote(input: CreditNoteInput, @MedusaContext() context: Context = {}): Promise<{ id: string; number: string }> {
     return postCreditNote(context.transactionManager as SqlEntityManager, input)
+  }
+
+  /**
+   * Records a payment of an invoice in one transaction: the invoice locked (as credit notes lock
+   * it), the amount checked against what its credit notes and payments leave open, the payment written.
+   */
+  @InjectTransactionManager()
+  async recordPayment(input: PaymentInput, @MedusaContext() context: Context = {}): Promise<PaymentRecord> {
+    return recordPayment(context.transactionManager as SqlEntityManager, input)
+  }
+
+  /** What is credited, paid and open of each invoice, in one query; credit notes have no entry. */
+  @InjectManager()
+  async readSettlements(invoiceIds: string[], @MedusaContext() context: Context = {}): Promise<Map<string, Settlement>> {
+    return readSettlements(context.manager as SqlEntityManager, invoiceIds)
+  }
+
+  /** One page of the invoices of a payment status, newest number first, and how many there are. */
+  @InjectManager()
+  async pageInvoicesByPaymentStatus(page: PaymentStatusPage, @MedusaContext() context: Context = {}): Promise<{ ids: string[]; count: number }> {
+    return pageInvoicesByPaymentStatus(context.manager as SqlEntityManager, page)
   }
 
   /**

@@ -1,8 +1,8 @@
-import type { ProposedInvoice } from "../../domain/propose"
+import type { CreditCheckedInvoice } from "../../domain/credit-exposure"
 import type { PrintCharges, QuantityMode } from "../../domain/posting-parameters"
 
 /** A proposed invoice with the posting parameters it is posted under. */
-export type InvoiceDraft = ProposedInvoice & {
+export type InvoiceDraft = CreditCheckedInvoice & {
   quantity_mode: QuantityMode
   print_charges: PrintCharges
   idempotency_key: string | null

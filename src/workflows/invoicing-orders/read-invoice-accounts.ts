@@ -64,3 +64,21 @@ function billingAddress(address: any): Record<string, unknown> {
   const fields = ["company", "first_name", "last_name", "address_1", "address_2", "city", "province", "postal_code", "country_code", "phone"]
   return Object.fromEntries(fields.map((f) => [f, address[f] ?? null]))
 }
+
+/** Every customer whose orders are billed to one of these accounts (the accounts included), one query per chain level. */
+export async function customersBilledTo(container: MedusaContainer, accountIds: string[]): Promise<Map<string, string>> {
+  const service = invoicingService(container)
+  const accountOf = new Map(accountIds.map((id) => [id, id]))
+  let frontier = accountIds
+  for (let level = 0; frontier.length && level < MAX_CHAIN; level++) {
+    const billed = await service.listInvoicingProfiles({ invoice_account_id: frontier })
+    frontier = []
+    for (const profile of billed) {
+      if (!accountOf.has(profile.customer_id)) {
+        accountOf.set(profile.customer_id, accountOf.get(profile.invoice_account_id!)!)
+        frontier.push(profile.customer_id)
+      }
+    }
+  }
+  return accountOf
+}

@@ -1,5 +1,6 @@
 import { sum } from "../../../domain/money"
-import type { ProposedInvoice } from "../../../domain/propose"
+import { type Settlement, paymentStatus } from "../../../domain/settlement"
+import type { CreditCheckedInvoice } from "../../../domain/credit-exposure"
 import { decimal } from "../../../workflows/invoicing-orders/decimal"
 
 /** Amounts leave the API as numbers in major units, as Medusa's own API does. */
@@ -59,8 +60,28 @@ function uniqueBy<T>(items: T[], key: (t: T) => string | null): T[] {
   return [...seen.values()]
 }
 
-/** A posted invoice as the admin API shows it. */
-export function invoiceResponse(invoice: any) {
+/**
+ * What credit notes and payments leave of an invoice (amount_credited positive); a credit
+ * note is not paid: zeros and no payment status.
+ */
+function settlementFields(invoice: any, settlements: ReadonlyMap<string, Settlement>) {
+  if (invoice.kind !== "invoice") {
+    return { amount_credited: 0, amount_paid: 0, amount_open: 0, payment_status: null }
+  }
+  const settled = settlements.get(invoice.id)
+  if (!settled) {
+    throw new Error(`No settlement was read for invoice ${invoice.id}: read them with readSettlements`)
+  }
+  return {
+    amount_credited: amount(settled.credited),
+    amount_paid: amount(settled.paid),
+    amount_open: amount(settled.open),
+    payment_status: paymentStatus(settled.open, settled.paid),
+  }
+}
+
+/** A posted invoice as the admin API shows it, with its settlement from readSettlements. */
+export function invoiceResponse(invoice: any, settlements: ReadonlyMap<string, Settlement>) {
   const lines = [...(invoice.lines ?? [])].sort((a, b) => a.id.localeCompare(b.id))
   const charges = [...(invoice.charges ?? [])].sort((a, b) => a.id.localeCompare(b.id))
   return {
@@ -86,6 +107,7 @@ export function invoiceResponse(invoice: any) {
     charges_total: amount(invoice.charges_total),
     tax_total: amount(invoice.tax_total),
     total: amount(invoice.total),
+    ...settlementFields(invoice, settlements),
     orders: uniqueBy([...lines, ...charges], (x) => x.order_id).map((x) => ({ id: x.order_id, display_id: x.order_display_id })),
     packing_slips: uniqueBy(lines, (l) => l.packing_slip_id).map((l) => ({ id: l.packing_slip_id, number: l.packing_slip_number })),
     lines: lines.map((l) => ({ id: l.id, packing_slip_id: l.packing_slip_id, credited_line_id: l.credited_line_id ?? null, ...lineFields(l) })),
@@ -111,8 +133,15 @@ export function creditNoteSummary(creditNote: any) {
   }
 }
 
+/** A payment as listed on the invoice it pays. */
+export function paymentSummary(payment: any) {
+  return { id: payment.id, amount: amount(payment.amount), paid_at: new Date(payment.paid_at).toISOString() }
+}
+
 /** A proposed invoice (or pro forma): the same document, without number or id. */
-export function proposedInvoiceResponse(group: ProposedInvoice, printCharges: string, status: "proposed" | "pro_forma") {
+export function proposedInvoiceResponse(group: CreditCheckedInvoice, printCharges: string, status: "proposed" | "pro_forma") {
+  const credit = group.credit_check
+  const orNull = (value: string | null) => (value === null ? null : amount(value))
   return {
     group_key: group.group_key,
     status,
@@ -137,5 +166,13 @@ export function proposedInvoiceResponse(group: ProposedInvoice, printCharges: st
     lines: group.lines.map(lineFields),
     charges: group.charges.map((c) => ({ order_id: c.order_id, shipping_method_id: c.shipping_method_id, name: c.name, ...amounts(c) })),
     charge_lines: chargeLines(printCharges, group.charges),
+    credit_check: {
+      mode: credit.mode,
+      limit: orNull(credit.limit),
+      exposure: orNull(credit.exposure),
+      available: orNull(credit.available),
+      status: credit.status,
+      reason: credit.reason,
+    },
   }
 }

@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
-import { MATCH_KEYS, PRINT_CHARGES, PRINT_MODES, QUANTITY_MODES, SUMMARY_UPDATES } from "../../../domain/posting-parameters"
+import { CREDIT_CHECKS, MATCH_KEYS, PRINT_CHARGES, PRINT_MODES, QUANTITY_MODES, SUMMARY_UPDATES } from "../../../domain/posting-parameters"
+import { PAYMENT_STATUSES } from "../../../domain/settlement"
 
 const id = z.string().min(1).max(100)
 
@@ -22,7 +23,7 @@ export const PostingParametersSchema = z
       .strict()
       .default({ mode: "current", invoice: false, use_print_management: false }),
     print_charges: z.enum(PRINT_CHARGES).default("summarize"),
-    credit_check: z.enum(["none"]).default("none"),
+    credit_check: z.enum(CREDIT_CHECKS).default("none"),
     invoice_date: z.iso.date({ error: "invoice_date must be an ISO date (YYYY-MM-DD)" }).optional(),
   })
   .strict()
@@ -72,6 +73,7 @@ export const ListInvoicesSchema = z
     invoice_account_id: z.string().optional(),
     order_id: z.string().optional(),
     kind: z.enum(["invoice", "credit_note"]).optional(),
+    payment_status: z.enum(PAYMENT_STATUSES).optional(),
     q: z.string().max(200).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(20),
     offset: z.coerce.number().int().min(0).default(0),
@@ -109,11 +111,23 @@ export const CreateCreditNoteSchema = z
   })
   .strict()
 
+export const RecordPaymentSchema = z
+  .object({
+    amount: z.number({ error: "amount must be a number" }).positive({ error: "amount must be positive" }).finite(),
+    paid_at: z
+      .union([z.iso.datetime({ offset: true }), z.iso.date()], {
+        error: "paid_at must be an ISO date-time with a time zone (2026-01-31T14:30:00Z) or an ISO date (2026-01-31)",
+      })
+      .optional(),
+  })
+  .strict()
+
 export type ProposeInvoicesBody = z.infer<typeof ProposeInvoicesSchema>
 export type PostInvoicesBody = z.infer<typeof PostInvoicesSchema>
 export type ListInvoicingOrdersQuery = z.infer<typeof ListInvoicingOrdersSchema>
 export type ListInvoicesQuery = z.infer<typeof ListInvoicesSchema>
 export type CreateCreditNoteBody = z.infer<typeof CreateCreditNoteSchema>
+export type RecordPaymentBody = z.infer<typeof RecordPaymentSchema>
 
 export const SaveInvoicingProfileSchema = z
   .object({
@@ -123,6 +137,21 @@ export const SaveInvoicingProfileSchema = z
     payment_terms_days: z.number().int().min(0).max(3650).nullable().optional(),
     email: z.email().max(320).nullable().optional(),
     copies: z.number().int().min(0).max(20).optional(),
+    /** The most the account may owe; null removes the limit. Sent as a number, kept as a decimal string. */
+    credit_limit: z
+      .number()
+      .min(0)
+      .max(1e15)
+      .nullable()
+      .optional()
+      .transform((v) => (v === null || v === undefined ? v : String(v))),
+    credit_limit_currency_code: z
+      .string()
+      .regex(/^[a-zA-Z]{3}$/, { error: "credit_limit_currency_code must be a three-letter currency code" })
+      .transform((v) => v.toLowerCase())
+      .nullable()
+      .optional(),
+    credit_check_mandatory: z.boolean().optional(),
   })
   .strict()
 

@@ -12,5 +12,10 @@ export const InvoicingProfile = model.define(
     payment_terms_days: model.number().nullable(),
     email: model.text().nullable(),
     copies: model.number().default(1),
+    /** The most this account may owe, in credit_limit_currency_code; none: never blocked. */
+    credit_limit: model.bigNumber().nullable(),
+    credit_limit_currency_code: model.text().nullable(),
+    /** Checked at "balance" even when a posting asks for no credit check. */
+    credit_check_mandatory: model.boolean().default(false),
   }
 )

@@ -10,11 +10,16 @@ export type InvoicingProfileRow = {
   payment_terms_days: number | null
   email: string | null
   copies: number
+  /** A decimal string in credit_limit_currency_code; null: no limit. */
+  credit_limit: string | null
+  credit_limit_currency_code: string | null
+  credit_check_mandatory: boolean
 }
 
 export type InvoicingProfileChanges = Partial<Omit<InvoicingProfileRow, "id" | "customer_id">>
 
-const COLUMNS = `"id", "customer_id", "invoice_account_id", "default_summary_update", "payment_terms_days", "email", "copies"`
+const COLUMNS = `"id", "customer_id", "invoice_account_id", "default_summary_update", "payment_terms_days", "email", "copies",
+  "credit_limit"::text, "credit_limit_currency_code", "credit_check_mandatory"`
 
 /** Chains are short; this bounds the walk should stored data ever loop. */
 const MAX_CHAIN = 20
@@ -67,13 +72,36 @@ export async function saveInvoicingProfile(
     payment_terms_days: changes.payment_terms_days === undefined ? previous?.payment_terms_days ?? null : changes.payment_terms_days,
     email: changes.email === undefined ? previous?.email ?? null : changes.email,
     copies: changes.copies ?? previous?.copies ?? 1,
+    credit_limit: changes.credit_limit === undefined ? previous?.credit_limit ?? null : changes.credit_limit,
+    credit_limit_currency_code:
+      changes.credit_limit_currency_code === undefined ? previous?.credit_limit_currency_code ?? null : changes.credit_limit_currency_code,
+    credit_check_mandatory: changes.credit_check_mandatory ?? previous?.credit_check_mandatory ?? false,
+  }
+  if (saved.credit_limit !== null && !saved.credit_limit_currency_code) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "credit_limit_currency_code: a credit limit needs its currency")
   }
   await manager.execute(
-    `insert into "invoicing_profile" (${COLUMNS}) values (?, ?, ?, ?, ?, ?, ?)
+    `insert into "invoicing_profile" ("id", "customer_id", "invoice_account_id", "default_summary_update", "payment_terms_days",
+         "email", "copies", "credit_limit", "raw_credit_limit", "credit_limit_currency_code", "credit_check_mandatory")
+       values (?, ?, ?, ?, ?, ?, ?, ?::numeric, ?::jsonb, ?, ?)
        on conflict ("id") do update set "invoice_account_id" = excluded."invoice_account_id",
          "default_summary_update" = excluded."default_summary_update", "payment_terms_days" = excluded."payment_terms_days",
-         "email" = excluded."email", "copies" = excluded."copies", "updated_at" = now()`,
-    [saved.id, saved.customer_id, saved.invoice_account_id, saved.default_summary_update, saved.payment_terms_days, saved.email, saved.copies]
+         "email" = excluded."email", "copies" = excluded."copies", "credit_limit" = excluded."credit_limit",
+         "raw_credit_limit" = excluded."raw_credit_limit", "credit_limit_currency_code" = excluded."credit_limit_currency_code",
+         "credit_check_mandatory" = excluded."credit_check_mandatory", "updated_at" = now()`,
+    [
+      saved.id,
+      saved.customer_id,
+      saved.invoice_account_id,
+      saved.default_summary_update,
+      saved.payment_terms_days,
+      saved.email,
+      saved.copies,
+      saved.credit_limit,
+      saved.credit_limit === null ? null : JSON.stringify({ value: saved.credit_limit, precision: 20 }),
+      saved.credit_limit_currency_code,
+      saved.credit_check_mandatory,
+    ]
   )
   return { previous: previous ?? null, saved }
 }

@@ -2,6 +2,9 @@ import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { MedusaError, generateEntityId } from "@medusajs/framework/utils"
 import type { InvoiceDraft } from "../types"
 import { takeNumbers } from "./numbering"
+import { judgeExposure } from "../../../domain/credit-exposure"
+import { big, toAmount } from "../../../domain/money"
+import { readOpenBalance } from "./account-balance"
 import { insertDocument } from "./documents"
 
 type LockedBalance = { key: string; quantity: number; invoiced_quantity: number }
@@ -74,10 +77,32 @@ async function consumePackingSlipLines(manager: SqlEntityManager, draft: Invoice
 }
 
 /**
+ * The credit check again, under a lock per invoice account held until commit: invoices of
+ * one account post one at a time, each seeing the open balance the others left.
+ */
+async function recheckCredit(manager: SqlEntityManager, draft: InvoiceDraft): Promise<void> {
+  const credit = draft.credit_check
+  if (credit.limit === null || credit.exposure === null) return
+  await manager.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`invoicing_credit:${draft.invoice_account_id}`])
+  const open = await readOpenBalance(manager, draft.invoice_account_id, draft.currency_code)
+  const judged = judgeExposure({
+    mode: credit.mode,
+    limit: credit.limit,
+    before: toAmount(big(open).plus(credit.pipeline)),
+    invoice_total: draft.totals.total,
+    currency_code: draft.currency_code,
+  })
+  if (judged.blocked) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, judged.reason!)
+  }
+}
+
+/**
  * Posts one invoice in the caller's transaction: consumes its quantities, takes its
  * number last (holding the series lock as briefly as possible) and writes it whole.
  */
 export async function postInvoice(manager: SqlEntityManager, draft: InvoiceDraft): Promise<{ id: string; number: string }> {
+  await recheckCredit(manager, draft)
   await consumeOrderLines(manager, draft)
   await consumePackingSlipLines(manager, draft)
   const [number] = await takeNumbers(manager, "invoice")

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { INVOICING_MODULE } from "../../../../modules/invoicing"
 import type InvoicingModuleService from "../../../../modules/invoicing/service"
-import { creditNoteSummary, invoiceResponse } from "../invoice-response"
+import { creditNoteSummary, invoiceResponse, paymentSummary } from "../invoice-response"
 
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const service = req.scope.resolve<InvoicingModuleService>(INVOICING_MODULE)
@@ -10,5 +10,13 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     { credited_invoice_id: invoice.id },
     { select: ["id", "number", "invoice_date", "total"], order: { number: "ASC" } }
   )
-  res.json({ invoice: invoiceResponse(invoice), credit_notes: creditNotes.map(creditNoteSummary) })
+  const payments = await service.listInvoicePayments(
+    { invoice_id: invoice.id },
+    { select: ["id", "amount", "paid_at"], order: { paid_at: "ASC", id: "ASC" } }
+  )
+  res.json({
+    invoice: invoiceResponse(invoice, await service.readSettlements([invoice.id])),
+    credit_notes: creditNotes.map(creditNoteSummary),
+    payments: payments.map(paymentSummary),
+  })
 }

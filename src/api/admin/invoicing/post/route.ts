@@ -51,5 +51,6 @@ export async function POST(req: AuthenticatedMedusaRequest<PostInvoicesBody>, re
         }))
       : []
   )
-  res.json({ invoices: invoices.map(invoiceResponse), skipped: [...result.proposal.skipped, ...failed] })
+  const settlements = await service.readSettlements(invoices.map((i) => i.id))
+  res.json({ invoices: invoices.map((i) => invoiceResponse(i, settlements)), skipped: [...result.proposal.skipped, ...failed] })
 }

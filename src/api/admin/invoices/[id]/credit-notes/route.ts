@@ -11,5 +11,5 @@ export async function POST(req: AuthenticatedMedusaRequest<CreateCreditNoteBody>
   const { result } = await postCreditNoteWorkflow(req.scope).run({ input: { invoice_id: req.params.id, lines, reason } })
   const service = req.scope.resolve<InvoicingModuleService>(INVOICING_MODULE)
   const creditNote = await service.retrieveInvoice(result.id, { relations: ["lines", "charges"] })
-  res.json({ credit_note: invoiceResponse(creditNote) })
+  res.json({ credit_note: invoiceResponse(creditNote, await service.readSettlements([creditNote.id])) })
 }

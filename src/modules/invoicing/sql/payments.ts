@@ -1,0 +1,147 @@
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { MedusaError, generateEntityId } from "@medusajs/framework/utils"
+import type { Amount } from "../../../domain/money"
+import { type PaymentStatus, type Settlement, PaymentRefused, checkPayment, settlement } from "../../../domain/settlement"
+import { insertRows, money } from "./rows"
+
+export type PaymentInput = {
+  invoice_id: string
+  /** Major units, as a decimal string. */
+  amount: Amount
+  /** ISO date-time. */
+  paid_at: string
+  /** Decimal digits of the invoice's currency, read from Medusa by the caller. */
+  decimal_digits: number
+}
+
+export type PaymentRecord = {
+  id: string
+  invoice_id: string
+  invoice_account_id: string
+  currency_code: string
+  amount: Amount
+  paid_at: string
+}
+
+/**
+ * Per invoice: its total, the sum of its credit notes' totals (negative) and of its payments,
+ * as exact decimal strings (numeric read as text). `where` filters the invoices, `i` aliased.
+ */
+const settledInvoices = (where: string) => `
+  select i."id", i."number", i."total"::text as total,
+         coalesce(c.total, 0)::text as credit_note_total, coalesce(p.paid, 0)::text as paid
+    from "invoicing_invoice" i
+    left join lateral (
+      select sum(n."total") as total from "invoicing_invoice" n where n."credited_invoice_id" = i."id" and n."deleted_at" is null
+    ) c on true
+    left join lateral (
+      select sum(p."amount") as paid from "invoicing_payment" p where p."invoice_id" = i."id" and p."deleted_at" is null
+    ) p on true
+   where i."kind" = 'invoice' and i."deleted_at" is null and ${where}`
+
+type SettledRow = { id: string; number: string; total: string; credit_note_total: string; paid: string }
+
+/**
+ * What credit notes and payments leave open of each invoice, in one query: for list pages.
+ * Credit notes (and unknown ids) have no entry.
+ */
+export async function readSettlements(manager: SqlEntityManager, invoiceIds: string[]): Promise<Map<string, Settlement>> {
+  const ids = [...new Set(invoiceIds)]
+  if (!ids.length) {
+    return new Map()
+  }
+  const rows = await manager.execute<SettledRow[]>(settledInvoices(`i."id" in (?)`), [ids])
+  return new Map(rows.map((r) => [r.id, settlement(r.total, r.credit_note_total, r.paid)]))
+}
+
+/**
+ * Records a payment of an invoice in the caller's transaction: locks the invoice row as credit
+ * notes do (`for update`: a payment and a credit note of one invoice are made one after the
+ * other, each seeing the other once committed; a row lock does not fire the immutability
+ * triggers), reads what is open, checks the amount against it and inserts the payment.
+ */
+export async function recordPayment(manager: SqlEntityManager, input: PaymentInput): Promise<PaymentRecord> {
+  const [invoice] = await manager.execute<{ id: string; number: string; kind: "invoice" | "credit_note"; currency_code: string; invoice_account_id: string; total: string }[]>(
+    `select "id", "number", "kind", "currency_code", "invoice_account_id", "total"::text as total
+       from "invoicing_invoice" where "id" = ? and "deleted_at" is null for update`,
+    [input.invoice_id]
+  )
+  if (!invoice) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Invoice with id: ${input.invoice_id} was not found`)
+  }
+  // Read after the lock: under read committed, this statement sees every payment and credit note committed before it.
+  const settled = (await readSettlements(manager, [invoice.id])).get(invoice.id) ?? settlement(invoice.total, "0", "0")
+  let amount: Amount
+  try {
+    amount = checkPayment({ ...invoice, settlement: settled }, input.amount, input.decimal_digits)
+  } catch (error) {
+    if (error instanceof PaymentRefused) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, error.message)
+    }
+    throw error
+  }
+  const payment: PaymentRecord = {
+    id: generateEntityId(undefined, "ivpay"),
+    invoice_id: invoice.id,
+    invoice_account_id: invoice.invoice_account_id,
+    currency_code: invoice.currency_code,
+    amount,
+    paid_at: input.paid_at,
+  }
+  const { id, invoice_id, invoice_account_id, currency_code, paid_at } = payment
+  await insertRows(manager, "invoicing_payment", [{ id, invoice_id, invoice_account_id, currency_code, ...money("amount", amount), paid_at }])
+  return payment
+}
+
+export type PaymentStatusPage = {
+  payment_status: PaymentStatus
+  invoice_account_id?: string
+  kind?: "invoice" | "credit_note"
+  /** Matched against the number, anywhere in it (as the list's q). */
+  q?: string
+  /** Only these invoices (e.g. those of an order). */
+  ids?: string[]
+  limit: number
+  offset: number
+}
+
+/** The SQL form of paymentStatus (domain/settlement.ts) over a settledInvoices row. */
+const STATUS_CONDITION: Record<PaymentStatus, string> = {
+  paid: `s.open <= 0`,
+  partially_paid: `s.open > 0 and s.paid > 0`,
+  open: `s.open > 0 and s.paid <= 0`,
+}
+
+/**
+ * One page of the invoices of a payment status (newest number first) and how many there are,
+ * in one query: the status is computed from the invoices' credit notes and payments.
+ */
+export async function pageInvoicesByPaymentStatus(manager: SqlEntityManager, page: PaymentStatusPage): Promise<{ ids: string[]; count: number }> {
+  if (page.kind === "credit_note" || (page.ids && !page.ids.length)) {
+    return { ids: [], count: 0 }
+  }
+  const conditions = ["true"]
+  const bindings: unknown[] = []
+  if (page.invoice_account_id) {
+    conditions.push(`i."invoice_account_id" = ?`)
+    bindings.push(page.invoice_account_id)
+  }
+  if (page.q) {
+    conditions.push(`i."number" ilike ?`)
+    bindings.push(`%${page.q}%`)
+  }
+  if (page.ids) {
+    conditions.push(`i."id" in (?)`)
+    bindings.push(page.ids)
+  }
+  const [row] = await manager.execute<{ ids: string[] | null; count: number }[]>(
+    `with s as (
+       select x."id", x."number", x."total"::numeric + x."credit_note_total"::numeric - x."paid"::numeric as open, x."paid"::numeric as paid
+         from (${settledInvoices(conditions.join(" and "))}) x
+     ), matching as (select id, number from s where ${STATUS_CONDITION[page.payment_status]})
+     select (select count(*)::int from matching) as count,
+            (select json_agg(id order by number desc) from (select id, number from matching order by number desc limit ? offset ?) p) as ids`,
+    [...bindings, page.limit, page.offset]
+  )
+  return { ids: row?.ids ?? [], count: row?.count ?? 0 }
+}
