@@ -15,6 +15,12 @@ module.exports = {
   projects: [
     { ...shared, displayName: "unit", testMatch: ["<rootDir>/src/**/__tests__/**/*.unit.spec.ts"] },
     {
+      // PDFs rendered by a real Chromium (.ci/run installs one when the machine has none).
+      ...shared,
+      displayName: "documents",
+      testMatch: ["<rootDir>/src/documents/__tests__/**/*.pdf.spec.ts"],
+    },
+    {
       ...shared,
       displayName: "integration",
       testMatch: ["<rootDir>/integration-tests/http/**/*.spec.ts"],

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench -- --orders N`: on a fresh embedded PostgreSQL, migrates the in-repo app,
 // seeds N shipped orders and posts them (summary update none), then prints the figures.
+// `npm run bench -- --pdf`: the PDF renderer's benchmark instead (see benchPdf).
 // A benchmark that prints figures, not a timed test.
 const { spawnSync } = require("node:child_process")
 const fs = require("node:fs")
@@ -24,7 +25,18 @@ function medusa(args, env) {
   return run.stdout
 }
 
+/**
+ * `--pdf`: the documents benchmark (bench/pdf.ts, no database), pooled renderer against a
+ * new browser per document; it prints its figures and writes bench-results/pdf.json.
+ */
+function benchPdf() {
+  const args = process.argv.slice(2).filter((a) => a !== "--pdf")
+  const run = spawnSync(process.execPath, ["--expose-gc", "-r", "ts-node/register", "bench/pdf.ts", ...args], { cwd: ROOT, stdio: "inherit" })
+  process.exit(run.status ?? 1)
+}
+
 async function main() {
+  if (process.argv.includes("--pdf")) return benchPdf()
   const orders = Number(option("orders", "1000"))
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "medusa-invoicing-bench-"))
   fs.chmodSync(dir, 0o755)

@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { seedShippedOrders } from "../../seed/bulk"
-import { setupStore, StoreFixture } from "../../seed/store"
-import { adminHeaders } from "../helpers/admin"
+import { StoreFixture } from "../../seed/store"
+import { type AdminHeaders, storeWithAdmin } from "../helpers/store-suite"
 import { ADMIN_ORDER_FIELDS } from "../helpers/order-fields"
 
 jest.setTimeout(240_000)
@@ -32,12 +32,8 @@ function comparable(value: any, key = ""): any {
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: StoreFixture
-    let headers: { headers: Record<string, string> }
-
-    beforeAll(async () => {
-      store = await setupStore(getContainer())
-      headers = await adminHeaders(getContainer())
-    })
+    let headers: AdminHeaders
+    beforeAll(async () => ({ store, headers } = await storeWithAdmin(getContainer())))
 
     const getOrder = async (id: string) =>
       (await api.get(`/admin/orders/${id}?fields=${ADMIN_ORDER_FIELDS}`, headers)).data.order

@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { placeOrder, setupStore, shipOrder, type StoreFixture } from "../../seed/store"
-import { adminHeaders } from "../helpers/admin"
+import { placeOrder, shipOrder, type StoreFixture } from "../../seed/store"
+import { type AdminHeaders, storeWithAdmin } from "../helpers/store-suite"
 import { cents, eventually, invoicing, lineIds } from "../helpers/invoicing"
 
 jest.setTimeout(240_000)
@@ -8,12 +8,8 @@ jest.setTimeout(240_000)
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer, dbConnection }) => {
     let store: StoreFixture
-    let headers: { headers: Record<string, string> }
-
-    beforeAll(async () => {
-      store = await setupStore(getContainer())
-      headers = await adminHeaders(getContainer())
-    })
+    let headers: AdminHeaders
+    beforeAll(async () => ({ store, headers } = await storeWithAdmin(getContainer())))
 
     const customer = (name: string) => store.customers.find((c) => c.email.startsWith(`${name}.`))!.id
     const sku = (s: string) => store.variants.find((v) => v.sku === s)!.id

@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { placeOrder, setupStore, shipOrder, type StoreFixture } from "../../seed/store"
-import { adminHeaders } from "../helpers/admin"
+import { placeOrder, shipOrder, type StoreFixture } from "../../seed/store"
+import { type AdminHeaders, storeWithAdmin } from "../helpers/store-suite"
 import { cents, lineIds } from "../helpers/invoicing"
 
 jest.setTimeout(180_000)
@@ -8,12 +8,8 @@ jest.setTimeout(180_000)
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer, dbConnection }) => {
     let store: StoreFixture
-    let headers: { headers: Record<string, string> }
-
-    beforeAll(async () => {
-      store = await setupStore(getContainer())
-      headers = await adminHeaders(getContainer())
-    })
+    let headers: AdminHeaders
+    beforeAll(async () => ({ store, headers } = await storeWithAdmin(getContainer())))
 
     const customer = (name: string) => store.customers.find((c) => c.email.startsWith(`${name}.`))!.id
     const sku = (s: string) => store.variants.find((v) => v.sku === s)!.id
@@ -58,7 +54,8 @@ medusaIntegrationTestRunner({
         default_summary_update: "none",
         payment_terms_days: null,
         email: null,
-        copies: 1,
+        copies: null,
+        email_invoices: null,
         credit_limit: null,
         credit_limit_currency_code: null,
         credit_check_mandatory: false,

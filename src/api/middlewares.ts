@@ -1,16 +1,31 @@
-import { defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { authenticate, defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import {
   CreateCreditNoteSchema,
+  InvoicePdfSchema,
+  ListStoreInvoicesSchema,
+  ProFormaPdfSchema,
+  SendInvoiceSchema,
   ListInvoicesSchema,
   ListInvoicingOrdersSchema,
   PostInvoicesSchema,
   ProposeInvoicesSchema,
   RecordPaymentSchema,
   SaveInvoicingProfileSchema,
+  SaveInvoicingSettingsSchema,
+  CreateScheduleSchema,
+  UpdateScheduleSchema,
+  ListRunsSchema,
 } from "./admin/invoicing/validators"
 
 export default defineMiddlewares({
   routes: [
+    // Downloads and e-mail (see README "Downloads and e-mail").
+    { matcher: "/admin/invoices/:id/pdf", methods: ["GET"], middlewares: [validateAndTransformQuery(InvoicePdfSchema, {})] },
+    { matcher: "/admin/invoices/:id/send", methods: ["POST"], middlewares: [validateAndTransformBody(SendInvoiceSchema)] },
+    { matcher: "/admin/invoicing/pro-forma/pdf", methods: ["POST"], middlewares: [validateAndTransformBody(ProFormaPdfSchema)] },
+    // A customer's documents need a logged-in customer (Medusa's /store default lets anonymous requests through).
+    { matcher: "/store/invoices*", middlewares: [authenticate("customer", ["session", "bearer"])] },
+    { matcher: "/store/invoices", methods: ["GET"], middlewares: [validateAndTransformQuery(ListStoreInvoicesSchema, {})] },
     { matcher: "/admin/invoicing/proposals", methods: ["POST"], middlewares: [validateAndTransformBody(ProposeInvoicesSchema)] },
     { matcher: "/admin/invoicing/post", methods: ["POST"], middlewares: [validateAndTransformBody(PostInvoicesSchema)] },
     {
@@ -22,6 +37,14 @@ export default defineMiddlewares({
       matcher: "/admin/invoicing/accounts/:customer_id",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(SaveInvoicingProfileSchema)],
+    },
+    { matcher: "/admin/invoicing/schedules", methods: ["POST"], middlewares: [validateAndTransformBody(CreateScheduleSchema)] },
+    { matcher: "/admin/invoicing/schedules/:id", methods: ["POST"], middlewares: [validateAndTransformBody(UpdateScheduleSchema)] },
+    { matcher: "/admin/invoicing/runs", methods: ["GET"], middlewares: [validateAndTransformQuery(ListRunsSchema, {})] },
+    {
+      matcher: "/admin/invoicing/settings",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(SaveInvoicingSettingsSchema)],
     },
     { matcher: "/admin/invoices", methods: ["GET"], middlewares: [validateAndTransformQuery(ListInvoicesSchema, {})] },
     {

@@ -1,6 +1,7 @@
 import { Module } from "@medusajs/framework/utils"
+import documentOptionsLoader from "./loaders/document-options"
 import InvoicingModuleService from "./service"
 
 export const INVOICING_MODULE = "invoicing"
 
-export default Module(INVOICING_MODULE, { service: InvoicingModuleService })
+export default Module(INVOICING_MODULE, { service: InvoicingModuleService, loaders: [documentOptionsLoader] })

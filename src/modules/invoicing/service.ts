@@ -2,9 +2,13 @@ import type { Context } from "@medusajs/framework/types"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import * as models from "./models"
+import type { ChunkOutcome } from "../../domain/batch-run"
+import { type ClaimedChunk, type NewRun, claimChunk, claimScheduleSlot, createRun, finishChunk, releaseStaleChunks } from "./sql/batch-runs"
 import { type AccountBalance, readAccountBalances } from "./sql/account-balance"
 import { type InvoicingProfileChanges, type InvoicingProfileRow, saveInvoicingProfile } from "./sql/invoicing-profile"
 import { readInvoicingState } from "./sql/invoicing-state"
+import { type InvoicingSettingsRow, readSettings, saveSettings } from "./sql/settings"
+import { findStoredDocument, recordStoredDocument } from "./sql/stored-documents"
 import { createPackingSlips } from "./sql/packing-slips"
 import { postInvoice } from "./sql/post-invoice"
 import { type CreditNoteInput, postCreditNote } from "./sql/credit-note"
@@ -18,6 +22,7 @@ import {
 } from "./sql/payments"
 import type { Settlement } from "../../domain/settlement"
 import type { InvoiceDraft, InvoicingState, PackingSlipDraft } from "./types"
+import { closePdfRenderer } from "../../documents/render"
 
 const immutable = (what: string) => async (): Promise<never> => {
   throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `${what} are immutable once posted: correct them with a credit note`)
@@ -32,6 +37,9 @@ const recordedOnly = async (): Promise<never> => {
 }
 
 class InvoicingModuleService extends MedusaService({ ...models }) {
+  // Medusa calls this on shutdown: close the PDF renderer's browser (src/documents/render.ts).
+  __hooks = { onApplicationShutdown: async () => closePdfRenderer() }
+
   // Posted documents are written only by postInvoice and postCreditNote and never change (DESIGN §3.3);
   // the database refuses it too, with triggers.
   createInvoices = immutable("Invoices")
@@ -50,6 +58,58 @@ class InvoicingModuleService extends MedusaService({ ...models }) {
   // Payments are recorded only by recordPayment, which checks them against what is open under a lock on the invoice.
   createInvoicePayments = recordedOnly
   updateInvoicePayments = recordedOnly
+
+  /** A batch run and its chunks, in one transaction. */
+  @InjectTransactionManager()
+  async createRun(run: NewRun, @MedusaContext() context: Context = {}): Promise<{ id: string; chunk_ids: string[] }> {
+    return createRun(context.transactionManager as SqlEntityManager, run)
+  }
+
+  @InjectTransactionManager()
+  async claimChunk(chunkId: string, worker: string, @MedusaContext() context: Context = {}): Promise<ClaimedChunk | null> {
+    return claimChunk(context.transactionManager as SqlEntityManager, chunkId, worker)
+  }
+
+  @InjectTransactionManager()
+  async finishChunk(
+    chunkId: string,
+    result: { status: "succeeded" | "failed"; outcome: ChunkOutcome | null; error?: string },
+    @MedusaContext() context: Context = {}
+  ): Promise<{ done: boolean; retry: boolean }> {
+    return finishChunk(context.transactionManager as SqlEntityManager, chunkId, result)
+  }
+
+  @InjectTransactionManager()
+  async releaseStaleChunks(staleAfterSeconds: number, @MedusaContext() context: Context = {}): Promise<string[]> {
+    return releaseStaleChunks(context.transactionManager as SqlEntityManager, staleAfterSeconds)
+  }
+
+  @InjectTransactionManager()
+  async claimScheduleSlot(scheduleId: string, due: Date, next: Date | null, @MedusaContext() context: Context = {}): Promise<boolean> {
+    return claimScheduleSlot(context.transactionManager as SqlEntityManager, scheduleId, due, next)
+  }
+
+  /** The store's seller details and print management defaults. */
+  @InjectManager()
+  async readSettings(@MedusaContext() context: Context = {}): Promise<InvoicingSettingsRow> {
+    return readSettings(context.manager as SqlEntityManager)
+  }
+
+  @InjectTransactionManager()
+  async saveSettings(changes: Partial<InvoicingSettingsRow>, @MedusaContext() context: Context = {}): Promise<InvoicingSettingsRow> {
+    return saveSettings(context.transactionManager as SqlEntityManager, changes)
+  }
+
+  /** The File module id of a posted document's stored PDF (copy 0: the original), if it was stored. */
+  @InjectManager()
+  async findStoredDocument(invoiceId: string, copy: number, @MedusaContext() context: Context = {}): Promise<string | null> {
+    return findStoredDocument(context.manager as SqlEntityManager, invoiceId, copy)
+  }
+
+  @InjectTransactionManager()
+  async recordStoredDocument(invoiceId: string, copy: number, fileId: string, @MedusaContext() context: Context = {}): Promise<string> {
+    return recordStoredDocument(context.transactionManager as SqlEntityManager, invoiceId, copy, fileId)
+  }
 
   /** Open balance and overdue amount per invoice account and currency, as of `today` (YYYY-MM-DD). */
   @InjectManager()

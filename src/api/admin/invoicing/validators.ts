@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { RECURRENCE_UNITS } from "../../../domain/recurrence"
 import { CREDIT_CHECKS, MATCH_KEYS, PRINT_CHARGES, PRINT_MODES, QUANTITY_MODES, SUMMARY_UPDATES } from "../../../domain/posting-parameters"
 import { PAYMENT_STATUSES } from "../../../domain/settlement"
 
@@ -32,7 +33,7 @@ const orderIds = z.array(id).min(1).max(10000)
 
 const selection = {
   order_ids: orderIds,
-  parameters: PostingParametersSchema.default({} as any),
+  parameters: PostingParametersSchema.prefault({}),
 }
 
 /** A lead order leads only in order mode (or auto), and only from within the selection. */
@@ -47,6 +48,40 @@ function checkLeadOrder(body: { order_ids: string[]; parameters: { summary_updat
 }
 
 export const ProposeInvoicesSchema = z.object(selection).strict().superRefine(checkLeadOrder)
+
+/** A pro forma PDF of one proposed group: the one with group_key, else the first. */
+export const ProFormaPdfSchema = z
+  .object({ ...selection, group_key: z.string().min(1).max(2000).optional() })
+  .strict()
+  .superRefine(checkLeadOrder)
+
+/** GET /admin/invoices/:id/pdf: copy 0 is the original, N the Nth copy. */
+export const InvoicePdfSchema = z
+  .object({
+    copy: z.coerce
+      .number({ error: "copy must be a whole number from 0 to 50" })
+      .int({ error: "copy must be a whole number from 0 to 50" })
+      .min(0, { error: "copy must be a whole number from 0 to 50" })
+      .max(50, { error: "copy must be a whole number from 0 to 50" })
+      .default(0),
+  })
+  .strict()
+
+/** POST /admin/invoices/:id/send: the same key retried sends one e-mail. */
+export const SendInvoiceSchema = z.object({ idempotency_key: z.string().min(1).max(200).optional() }).strict()
+
+/** GET /store/invoices: the customer's own documents, newest first. */
+export const ListStoreInvoicesSchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+
+export type ProFormaPdfBody = z.infer<typeof ProFormaPdfSchema>
+export type InvoicePdfQuery = z.infer<typeof InvoicePdfSchema>
+export type SendInvoiceBody = z.infer<typeof SendInvoiceSchema>
+export type ListStoreInvoicesQuery = z.infer<typeof ListStoreInvoicesSchema>
 
 export const PostInvoicesSchema = z
   .object({
@@ -136,7 +171,9 @@ export const SaveInvoicingProfileSchema = z
     default_summary_update: z.enum(["none", "invoice_account", "order", "packing_slip"]).optional(),
     payment_terms_days: z.number().int().min(0).max(3650).nullable().optional(),
     email: z.email().max(320).nullable().optional(),
-    copies: z.number().int().min(0).max(20).optional(),
+    /** Print management overrides (null: the store's settings): copies beside the original, and e-mailing invoices. */
+    copies: z.number().int().min(0).max(20).nullable().optional(),
+    email_invoices: z.boolean().nullable().optional(),
     /** The most the account may owe; null removes the limit. Sent as a number, kept as a decimal string. */
     credit_limit: z
       .number()
@@ -156,3 +193,107 @@ export const SaveInvoicingProfileSchema = z
   .strict()
 
 export type SaveInvoicingProfileBody = z.infer<typeof SaveInvoicingProfileSchema>
+
+const text = (max: number) => z.string().trim().min(1).max(max)
+
+/** A logo travels inside the document as a data URI: the renderer fetches nothing else. */
+const LOGO_DATA_URI = /^data:image\/(png|jpeg|svg\+xml);base64,[A-Za-z0-9+/]+={0,2}$/
+
+export const SellerDetailsSchema = z
+  .object({
+    name: text(200),
+    address_lines: z.array(text(200)).max(8).default([]),
+    vat_number: text(50).nullable().optional(),
+    email: z.email().max(320).nullable().optional(),
+    phone: text(50).nullable().optional(),
+    logo_data_uri: z
+      .string()
+      .max(1_500_000)
+      .regex(LOGO_DATA_URI, { error: "logo_data_uri must be a base64 data URI of a PNG, JPEG or SVG image" })
+      .nullable()
+      .optional(),
+    footer: text(500).nullable().optional(),
+  })
+  .strict()
+
+export const SaveInvoicingSettingsSchema = z
+  .object({
+    seller: SellerDetailsSchema.nullable().optional(),
+    copies: z.number().int().min(0).max(20).optional(),
+    store_documents: z.boolean().optional(),
+    email_invoices: z.boolean().optional(),
+  })
+  .strict()
+
+export type SaveInvoicingSettingsBody = z.infer<typeof SaveInvoicingSettingsSchema>
+
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
+
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/
+
+export const RecurrenceSchema = z
+  .object({
+    unit: z.enum(RECURRENCE_UNITS),
+    interval: z.number().int().min(1).max(1000),
+    starts_at: z.string().regex(LOCAL_DATE_TIME, { error: "starts_at must be a local date-time YYYY-MM-DDTHH:mm" }),
+    time_zone: z.string().max(64).refine(isTimeZone, { error: "time_zone must be an IANA time zone such as Europe/Paris" }),
+    end: z
+      .discriminatedUnion("type", [
+        z.object({ type: z.literal("never") }).strict(),
+        z.object({ type: z.literal("after_runs"), runs: z.number().int().min(1).max(100000) }).strict(),
+        z.object({ type: z.literal("by_date"), until: z.string().regex(LOCAL_DATE_TIME, { error: "end.until must be a local date-time YYYY-MM-DDTHH:mm" }) }).strict(),
+      ])
+      .default({ type: "never" }),
+  })
+  .strict()
+
+export const BatchSelectionSchema = z
+  .object({
+    status: z.enum(["shipped_not_invoiced", "uninvoiced"]).default("shipped_not_invoiced"),
+    invoice_account_id: id.optional(),
+    customer_id: id.optional(),
+    sales_channel_id: id.optional(),
+    region_id: id.optional(),
+    ordered_from: z.iso.datetime({ offset: true }).optional(),
+    ordered_to: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict()
+
+const scheduleFields = {
+  name: z.string().trim().min(1).max(200),
+  selection: BatchSelectionSchema.prefault({}),
+  parameters: PostingParametersSchema.prefault({}),
+  recurrence: RecurrenceSchema,
+  enabled: z.boolean().default(true),
+}
+
+export const CreateScheduleSchema = z.object(scheduleFields).strict()
+
+export const UpdateScheduleSchema = z
+  .object({
+    name: scheduleFields.name.optional(),
+    selection: BatchSelectionSchema.optional(),
+    parameters: PostingParametersSchema.optional(),
+    recurrence: RecurrenceSchema.optional(),
+    enabled: z.boolean().optional(),
+  })
+  .strict()
+
+export const ListRunsSchema = z
+  .object({
+    schedule_id: z.string().optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(20),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+
+export type CreateScheduleBody = z.infer<typeof CreateScheduleSchema>
+export type UpdateScheduleBody = z.infer<typeof UpdateScheduleSchema>
+export type ListRunsQuery = z.infer<typeof ListRunsSchema>

@@ -11,7 +11,9 @@ export const InvoicingProfile = model.define(
     default_summary_update: model.enum(["none", "invoice_account", "order", "packing_slip"]).default("none"),
     payment_terms_days: model.number().nullable(),
     email: model.text().nullable(),
-    copies: model.number().default(1),
+    /** Print management overrides: copies beside the original, and whether invoices are e-mailed; null: the store's settings. */
+    copies: model.number().nullable(),
+    email_invoices: model.boolean().nullable(),
     /** The most this account may owe, in credit_limit_currency_code; none: never blocked. */
     credit_limit: model.bigNumber().nullable(),
     credit_limit_currency_code: model.text().nullable(),

@@ -9,7 +9,9 @@ export type InvoicingProfileRow = {
   default_summary_update: "none" | "invoice_account" | "order" | "packing_slip"
   payment_terms_days: number | null
   email: string | null
-  copies: number
+  /** Print management overrides; null: the store's settings. */
+  copies: number | null
+  email_invoices: boolean | null
   /** A decimal string in credit_limit_currency_code; null: no limit. */
   credit_limit: string | null
   credit_limit_currency_code: string | null
@@ -19,7 +21,7 @@ export type InvoicingProfileRow = {
 export type InvoicingProfileChanges = Partial<Omit<InvoicingProfileRow, "id" | "customer_id">>
 
 const COLUMNS = `"id", "customer_id", "invoice_account_id", "default_summary_update", "payment_terms_days", "email", "copies",
-  "credit_limit"::text, "credit_limit_currency_code", "credit_check_mandatory"`
+  "email_invoices", "credit_limit"::text, "credit_limit_currency_code", "credit_check_mandatory"`
 
 /** Chains are short; this bounds the walk should stored data ever loop. */
 const MAX_CHAIN = 20
@@ -71,7 +73,8 @@ export async function saveInvoicingProfile(
     default_summary_update: changes.default_summary_update ?? previous?.default_summary_update ?? "none",
     payment_terms_days: changes.payment_terms_days === undefined ? previous?.payment_terms_days ?? null : changes.payment_terms_days,
     email: changes.email === undefined ? previous?.email ?? null : changes.email,
-    copies: changes.copies ?? previous?.copies ?? 1,
+    copies: changes.copies === undefined ? previous?.copies ?? null : changes.copies,
+    email_invoices: changes.email_invoices === undefined ? previous?.email_invoices ?? null : changes.email_invoices,
     credit_limit: changes.credit_limit === undefined ? previous?.credit_limit ?? null : changes.credit_limit,
     credit_limit_currency_code:
       changes.credit_limit_currency_code === undefined ? previous?.credit_limit_currency_code ?? null : changes.credit_limit_currency_code,
@@ -82,11 +85,11 @@ export async function saveInvoicingProfile(
   }
   await manager.execute(
     `insert into "invoicing_profile" ("id", "customer_id", "invoice_account_id", "default_summary_update", "payment_terms_days",
-         "email", "copies", "credit_limit", "raw_credit_limit", "credit_limit_currency_code", "credit_check_mandatory")
-       values (?, ?, ?, ?, ?, ?, ?, ?::numeric, ?::jsonb, ?, ?)
+         "email", "copies", "email_invoices", "credit_limit", "raw_credit_limit", "credit_limit_currency_code", "credit_check_mandatory")
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?::numeric, ?::jsonb, ?, ?)
        on conflict ("id") do update set "invoice_account_id" = excluded."invoice_account_id",
          "default_summary_update" = excluded."default_summary_update", "payment_terms_days" = excluded."payment_terms_days",
-         "email" = excluded."email", "copies" = excluded."copies", "credit_limit" = excluded."credit_limit",
+         "email" = excluded."email", "copies" = excluded."copies", "email_invoices" = excluded."email_invoices", "credit_limit" = excluded."credit_limit",
          "raw_credit_limit" = excluded."raw_credit_limit", "credit_limit_currency_code" = excluded."credit_limit_currency_code",
          "credit_check_mandatory" = excluded."credit_check_mandatory", "updated_at" = now()`,
     [
@@ -97,6 +100,7 @@ export async function saveInvoicingProfile(
       saved.payment_terms_days,
       saved.email,
       saved.copies,
+      saved.email_invoices,
       saved.credit_limit,
       saved.credit_limit === null ? null : JSON.stringify({ value: saved.credit_limit, precision: 20 }),
       saved.credit_limit_currency_code,

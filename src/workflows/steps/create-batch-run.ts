@@ -1,0 +1,36 @@
+import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
+import { type BatchSelection, splitIntoChunks } from "../../domain/batch-run"
+import type { PostingParameters } from "../../domain/posting-parameters"
+import { batchSelectionFilters, selectInvoiceableOrders } from "../invoicing-orders/select-orders"
+import { invoicingService } from "../invoicing-orders/read-orders"
+
+export type CreateBatchRunInput = {
+  schedule_id: string | null
+  selection: BatchSelection
+  parameters: PostingParameters
+  chunk_size: number
+}
+
+/**
+ * Evaluates the selection now (late selection: orders shipped since the schedule was saved
+ * are in) and writes the run with its chunks, oldest orders first.
+ */
+export const createBatchRunStep = createStep(
+  "create-batch-run",
+  async (input: CreateBatchRunInput, { container }) => {
+    const mode = input.selection.status === "uninvoiced" ? "all" : "packing_slip"
+    const orders = await selectInvoiceableOrders(container, await batchSelectionFilters(container, input.selection), mode)
+    const orderIds = orders.map((o) => o.id).reverse()
+    const run = await invoicingService(container).createRun({
+      schedule_id: input.schedule_id,
+      selection: input.selection,
+      parameters: input.parameters,
+      chunks: splitIntoChunks(orderIds, input.chunk_size),
+    })
+    return new StepResponse(run, run.id)
+  },
+  // A run that could not be announced is marked failed rather than left queued.
+  async (runId: string | undefined, { container }) => {
+    if (runId) await invoicingService(container).updateBatchRuns({ id: runId, status: "failed", error: "the run could not be started" })
+  }
+)
