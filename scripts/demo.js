@@ -50,7 +50,8 @@ async function main() {
   }
 
   log("starting Medusa")
-  const server = medusa(["develop"], env)
+  // DEMO_WATCH=false: `medusa start` (no file watcher, so edits elsewhere in the tree do not restart it; the browser tests use it).
+  const server = medusa([process.env.DEMO_WATCH === "false" ? "start" : "develop"], env)
   await waitUntilHealthy(server)
   log(`ready: http://localhost:${PORT}/app  (log in as ${ADMIN.email} / ${ADMIN.password}; Ctrl-C stops)`)
   await server

@@ -26,7 +26,9 @@ export async function selectInvoiceableOrders(
       entity: "order",
       fields: ["id"],
       filters: { ...filters, status: { $ne: "canceled" } },
-      pagination: { skip, take: SCAN_PAGE, order: { created_at: "DESC" } },
+      // id breaks ties: orders created in the same millisecond (a bulk import) would otherwise come
+      // back in any order on each page, some twice and some never.
+      pagination: { skip, take: SCAN_PAGE, order: { created_at: "DESC", id: "DESC" } },
     })
     if (!data.length) break
     const { orders } = await loadInvoicingOrders(container, data.map((o: any) => o.id))
