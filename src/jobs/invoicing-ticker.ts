@@ -10,7 +10,7 @@ export default async function invoicingTicker(container: MedusaContainer) {
  * Every minute by default. INVOICING_TICKER_SECONDS ticks every N seconds instead: slots still run
  * once each (they are claimed), lost chunks are just found sooner (test:cluster uses 5).
  */
-function tickerSchedule(env: NodeJS.ProcessEnv = process.env): string | { interval: number } {
+export function tickerSchedule(env: NodeJS.ProcessEnv = process.env): string | { interval: number } {
   const seconds = Number(env.INVOICING_TICKER_SECONDS)
   return Number.isFinite(seconds) && seconds > 0 ? { interval: seconds * 1000 } : "* * * * *"
 }

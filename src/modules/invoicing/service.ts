@@ -73,10 +73,11 @@ class InvoicingModuleService extends MedusaService({ ...models }) {
   @InjectTransactionManager()
   async finishChunk(
     chunkId: string,
+    attempt: number,
     result: { status: "succeeded" | "failed"; outcome: ChunkOutcome | null; error?: string },
     @MedusaContext() context: Context = {}
   ): Promise<{ done: boolean; retry: boolean }> {
-    return finishChunk(context.transactionManager as SqlEntityManager, chunkId, result)
+    return finishChunk(context.transactionManager as SqlEntityManager, chunkId, attempt, result)
   }
 
   @InjectTransactionManager()

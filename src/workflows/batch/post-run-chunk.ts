@@ -51,9 +51,9 @@ export async function postRunChunk(container: MedusaContainer, chunkId: string, 
     const { result } = await postInvoicesWorkflow(container).run({
       input: { order_ids: chunk.order_ids, parameters: chunk.parameters, idempotency_key: key },
     })
-    await service.finishChunk(chunkId, { status: "succeeded", outcome: await chunkOutcome(container, key, result as PostResult) })
+    await service.finishChunk(chunkId, chunk.attempts, { status: "succeeded", outcome: await chunkOutcome(container, key, result as PostResult) })
   } catch (error) {
-    const { retry } = await service.finishChunk(chunkId, { status: "failed", outcome: null, error: (error as Error).message })
+    const { retry } = await service.finishChunk(chunkId, chunk.attempts, { status: "failed", outcome: null, error: (error as Error).message })
     if (retry) await container.resolve(Modules.EVENT_BUS).emit({ name: RUN_CHUNK_READY, data: { chunk_id: chunkId } })
   }
 }

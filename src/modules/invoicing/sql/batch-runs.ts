@@ -66,14 +66,19 @@ export async function claimChunk(manager: SqlEntityManager, chunkId: string, wor
 export async function finishChunk(
   manager: SqlEntityManager,
   chunkId: string,
+  attempt: number,
   result: { status: Extract<ChunkStatus, "succeeded" | "failed">; outcome: ChunkOutcome | null; error?: string }
 ): Promise<{ done: boolean; retry: boolean }> {
   const [{ run_id }] = await manager.execute<{ run_id: string }[]>(`select "run_id" from "invoicing_run_chunk" where "id" = ?`, [chunkId])
   await manager.execute(`select 1 from "invoicing_run" where "id" = ? for update`, [run_id])
+  // Only the claim that is still current may finish the chunk: a worker that was given up on and
+  // offered again must not count it a second time.
   const [chunk] = await manager.execute<{ attempts: number }[]>(
-    `update "invoicing_run_chunk" set "status" = ?, "outcome" = ?::jsonb, "updated_at" = now() where "id" = ? returning "attempts"`,
-    [result.status, JSON.stringify(result.outcome ?? { error: result.error ?? null }), chunkId]
+    `update "invoicing_run_chunk" set "status" = ?, "outcome" = ?::jsonb, "updated_at" = now()
+      where "id" = ? and "status" = 'running' and "attempts" = ? returning "attempts"`,
+    [result.status, JSON.stringify(result.outcome ?? { error: result.error ?? null }), chunkId, attempt]
   )
+  if (!chunk) return { done: false, retry: false }
   const done = chunkIsDone({ status: result.status, attempts: chunk.attempts })
   const chunks = await manager.execute<{ status: ChunkStatus; attempts: number; outcome: any }[]>(
     `select "status", "attempts", "outcome" from "invoicing_run_chunk" where "run_id" = ?`,
