@@ -1,65 +1,212 @@
 #!/usr/bin/env node
-// `npm run bench -- --orders N`: on a fresh embedded PostgreSQL, migrates the in-repo app,
-// seeds N shipped orders and posts them (summary update none), then prints the figures.
-// `npm run bench -- --pdf`: the PDF renderer's benchmark instead (see benchPdf).
-// A benchmark that prints figures, not a timed test.
+// `npm run bench`: the speed and memory figures of posting, in one run on a fresh embedded
+// PostgreSQL, printed as one table and written to bench-results/bench.json:
+//   1. posting the oldest 1,000 and 10,000 of 10,000 seeded shipped orders (3 lines each, 1–3
+//      packing slips, 200 invoice accounts), with summary update none and invoice_account, no
+//      PDFs, each on a fresh copy of the seeded database in its own `medusa exec` process:
+//      seconds, invoices/s, lines/s, peak RSS, SQL statements per invoice;
+//   2. the floor on the same data (bench/floor.js): plain SQL reading what posting reads and
+//      bulk-inserting what it wrote; posting time ÷ floor time;
+//   3. scaling: time(10,000) ÷ time(1,000);
+//   4. a proposal of 500 orders through the HTTP API: median and p95 of 20 calls;
+//   5. 32 concurrent clients for 30 s on the invoice list, invoice detail and PDF routes;
+//   6. the PDF renderer's figures (bench/pdf.ts).
+// `npm run bench -- --orders N`: one size only (N orders seeded and posted; no scaling).
+// `npm run bench -- --pdf`: the PDF benchmark alone (see bench/pdf.ts for its options).
+// A benchmark that prints figures, not a timed test: compare figures of one run.
 const { spawnSync } = require("node:child_process")
 const fs = require("node:fs")
 const os = require("node:os")
 const path = require("node:path")
-const { startEmbeddedPostgres } = require("./embedded-db")
+const {
+  ROOT,
+  stopOnSignals,
+  onCleanup,
+  cleanUp,
+  postgres,
+  createDatabase,
+  dropDatabase,
+  freePort,
+  medusaCommand,
+  startMedusa,
+  waitUntilHealthy,
+  adminApi,
+} = require("./processes")
+const { measureFloor } = require("../bench/floor")
+const { applyLoad, timeCalls } = require("../bench/api-load")
 
-const ROOT = path.resolve(__dirname, "..")
+const ADMIN = { email: "bench@example.com", password: "supersecret" }
+const INVOICE_ACCOUNTS = 200
+const SUMMARY_UPDATES = ["none", "invoice_account"]
+const PROPOSAL = { orders: 500, calls: 20 }
+const LOAD = { clients: 32, seconds: 30 }
+const HEAP_CAP_MB = 384
+
+const log = (message) => console.log(`[bench] ${message}`)
 
 function option(name, fallback) {
   const i = process.argv.indexOf(`--${name}`)
   return i > 0 ? process.argv[i + 1] : fallback
 }
 
-function medusa(args, env) {
-  const run = spawnSync("npx", ["medusa", ...args], { cwd: ROOT, env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] })
-  if (run.status !== 0) {
-    process.stdout.write(run.stdout ?? "")
-    throw new Error(`medusa ${args.join(" ")} failed with ${run.status}`)
-  }
-  return run.stdout
+/** The one line a bench script prints, prefixed `prefix`, parsed. */
+function figuresIn(output, prefix) {
+  const line = output.split("\n").reverse().find((l) => l.startsWith(`${prefix} `))
+  if (!line) throw new Error(`no "${prefix}" line in the output`)
+  return JSON.parse(line.slice(prefix.length + 1))
+}
+
+/** `--pdf`: the documents benchmark (bench/pdf.ts, no database); it writes bench-results/pdf.json. */
+function benchPdf(args) {
+  const run = spawnSync(process.execPath, ["--expose-gc", "-r", "ts-node/register", "bench/pdf.ts", ...args], { cwd: ROOT, stdio: "inherit" })
+  if (run.status !== 0) throw new Error(`bench/pdf.ts failed with ${run.status}`)
+  return JSON.parse(fs.readFileSync(path.join(ROOT, "bench-results", "pdf.json"), "utf8"))
+}
+
+/** Migrates and seeds the template every posting starts from; the oldest orders first. */
+async function seedTemplate(ctx, orders) {
+  await createDatabase(ctx.pg, ctx.template)
+  const env = { ...ctx.env, DATABASE_URL: ctx.pg.urlFor(ctx.template) }
+  const logFile = path.join(ctx.tmp, "seed.log")
+  await medusaCommand(["db:migrate"], env, logFile)
+  const seeded = figuresIn(await medusaCommand(["exec", "./scripts/test-cluster-seed.ts", String(orders), String(INVOICE_ACCOUNTS)], env, logFile), "SEED")
+  await medusaCommand(["user", "-e", ADMIN.email, "-p", ADMIN.password], env, logFile)
+  const rows = await ctx.pg.sql(`select id from "order" where deleted_at is null order by created_at, id`, [], ctx.template)
+  log(`seeded ${seeded.orders} shipped orders over ${INVOICE_ACCOUNTS} invoice accounts in ${seeded.seconds.toFixed(0)} s`)
+  return rows.map((r) => r.id)
 }
 
 /**
- * `--pdf`: the documents benchmark (bench/pdf.ts, no database), pooled renderer against a
- * new browser per document; it prints its figures and writes bench-results/pdf.json.
+ * Posts the oldest `size` orders on a fresh copy of the template, then the floor on another.
+ * `heapCapMb`: Node's old-space limit for the posting process (none: Node's default).
  */
-function benchPdf() {
-  const args = process.argv.slice(2).filter((a) => a !== "--pdf")
-  const run = spawnSync(process.execPath, ["--expose-gc", "-r", "ts-node/register", "bench/pdf.ts", ...args], { cwd: ROOT, stdio: "inherit" })
-  process.exit(run.status ?? 1)
+async function benchPosting(ctx, size, summaryUpdate, orderIds, heapCapMb = null) {
+  const db = `bench_${size}_${summaryUpdate}${heapCapMb ? `_cap${heapCapMb}` : ""}`
+  await createDatabase(ctx.pg, db, ctx.template)
+  const nodeOptions = ["--expose-gc", ...(heapCapMb ? [`--max-old-space-size=${heapCapMb}`] : [])].join(" ")
+  const env = { ...ctx.env, DATABASE_URL: ctx.pg.urlFor(db), NODE_OPTIONS: nodeOptions }
+  const posting = {
+    ...figuresIn(await medusaCommand(["exec", "./bench/post-orders.ts", String(size), summaryUpdate], env, path.join(ctx.tmp, `${db}.log`)), "BENCH"),
+    heap_cap_mb: heapCapMb,
+  }
+  const fresh = `${db}_floor`
+  await createDatabase(ctx.pg, fresh, ctx.template)
+  const floor = await measureFloor({ postedUrl: ctx.pg.urlFor(db), freshUrl: ctx.pg.urlFor(fresh), orderIds: orderIds.slice(0, size) })
+  await dropDatabase(ctx.pg, fresh)
+  log(`${size} orders, ${summaryUpdate}: ${posting.seconds} s, ${posting.lines_per_second} lines/s; floor ${floor.seconds.toFixed(2)} s`)
+  return { db, posting, floor }
 }
 
-async function main() {
-  if (process.argv.includes("--pdf")) return benchPdf()
-  const orders = Number(option("orders", "1000"))
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "medusa-invoicing-bench-"))
-  fs.chmodSync(dir, 0o755)
-  const db = await startEmbeddedPostgres({ dir: path.join(dir, "pg"), port: 0, persistent: false, database: "bench" })
+/** The proposal and the load figures, through a `medusa start` server on a posted database. */
+async function benchApi(ctx, db, uninvoicedIds) {
+  const port = await freePort()
+  const server = startMedusa({ name: "api-server", role: "shared", port, env: { ...ctx.env, DATABASE_URL: ctx.pg.urlFor(db) }, logDir: ctx.tmp })
+  await waitUntilHealthy([server])
   try {
-    const env = { ...process.env, DATABASE_URL: db.url, NODE_ENV: "development", LOG_LEVEL: "error" }
-    medusa(["db:migrate"], env)
-    const output = medusa(["exec", "./bench/post-shipped-orders.ts", String(orders)], env)
-    const line = output.split("\n").find((l) => l.startsWith("BENCH "))
-    if (!line) {
-      process.stdout.write(output)
-      throw new Error("the benchmark printed no figures")
+    const base = `http://localhost:${port}`
+    const api = adminApi(base, ADMIN)
+    await api.login()
+    const proposalIds = uninvoicedIds.slice(0, PROPOSAL.orders)
+    const proposal = await timeCalls(async () => {
+      const { groups } = await api.post("/admin/invoicing/proposals", { order_ids: proposalIds, parameters: {} })
+      if (groups.length === 0) throw new Error("the proposal proposed nothing")
+    }, PROPOSAL.calls)
+    const invoiceIds = (await ctx.pg.sql(`select id from invoicing_invoice order by number`, [], db)).map((r) => r.id)
+    const pick = () => invoiceIds[Math.floor(Math.random() * invoiceIds.length)]
+    const headers = api.headers()
+    const routes = {
+      "GET /admin/invoices": () => `${base}/admin/invoices?limit=20&offset=${Math.floor(Math.random() * Math.max(invoiceIds.length - 20, 1))}`,
+      "GET /admin/invoices/:id": () => `${base}/admin/invoices/${pick()}`,
+      "GET /admin/invoices/:id/pdf": () => `${base}/admin/invoices/${pick()}/pdf`,
     }
-    const figures = JSON.parse(line.slice(6))
-    console.table([figures])
-    fs.mkdirSync(path.join(ROOT, "bench-results"), { recursive: true })
-    fs.writeFileSync(path.join(ROOT, "bench-results", `post-${orders}.json`), JSON.stringify(figures, null, 2))
+    const load = {}
+    for (const [route, url] of Object.entries(routes)) {
+      load[route] = await applyLoad({ url, headers, ...LOAD })
+      log(`${route}: ${load[route].requests_per_second} req/s, p95 ${load[route].p95_ms} ms, ${load[route].errors} errors`)
+    }
+    return { proposal: { orders: proposalIds.length, ...proposal }, load }
   } finally {
-    await db.stop()
+    await server.stop()
   }
 }
 
-main().catch((error) => {
-  console.error(error)
-  process.exit(1)
-})
+const round = (x, digits = 2) => Number(x.toFixed(digits))
+
+function printAndSave(results) {
+  console.log("")
+  console.log("Posting (no PDFs), each on a fresh copy of the seeded database:")
+  console.table(
+    results.postings.map(({ posting: p, floor }) => ({
+      orders: p.orders,
+      "summary update": p.summary_update,
+      "heap cap MB": p.heap_cap_mb ?? "",
+      invoices: p.invoices,
+      lines: p.lines,
+      seconds: p.seconds,
+      "invoices/s": p.invoices_per_second,
+      "lines/s": p.lines_per_second,
+      "peak RSS MB": p.peak_rss_mb,
+      "SQL/invoice": p.statements_per_invoice,
+      "floor s": round(floor.seconds),
+      "÷ floor": round(p.seconds / floor.seconds, 1),
+    }))
+  )
+  if (results.scaling.length) console.table(results.scaling)
+  if (results.proposal) console.table([{ "proposal of": `${results.proposal.orders} orders`, calls: results.proposal.calls, "median ms": results.proposal.median_ms, "p95 ms": results.proposal.p95_ms }])
+  if (results.load) {
+    console.log(`API under load (${LOAD.clients} clients, ${LOAD.seconds} s each):`)
+    console.table(Object.entries(results.load).map(([route, l]) => ({ route, "req/s": l.requests_per_second, "p50 ms": l.p50_ms, "p95 ms": l.p95_ms, errors: l.errors })))
+  }
+  if (results.pdf) {
+    const { pooled_docs_per_s, per_browser_docs_per_s, ratio, node_rss_mb } = results.pdf
+    console.table([{ "pooled docs/s": pooled_docs_per_s, "browser per document docs/s": per_browser_docs_per_s, ratio, "node RSS MB start → end": `${node_rss_mb.start} → ${node_rss_mb.end}` }])
+  }
+  fs.mkdirSync(path.join(ROOT, "bench-results"), { recursive: true })
+  fs.writeFileSync(path.join(ROOT, "bench-results", "bench.json"), JSON.stringify(results, null, 2))
+  log("written to bench-results/bench.json")
+}
+
+async function main() {
+  if (process.argv.includes("--pdf")) return void benchPdf(process.argv.slice(2).filter((a) => a !== "--pdf"))
+  const sizes = option("orders") ? [Number(option("orders"))] : [1000, 10000]
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "medusa-invoicing-bench-"))
+  fs.chmodSync(tmp, 0o755) // the embedded PostgreSQL runs as "postgres" and must reach tmp/pg
+  onCleanup("remove the temporary folder", () => fs.rmSync(tmp, { recursive: true, force: true }))
+  stopOnSignals(log)
+  const env = { ...process.env, NODE_ENV: "development", LOG_LEVEL: "error", MEDUSA_DISABLE_TELEMETRY: "true", DISABLE_MEDUSA_ADMIN: "true" }
+  delete env.REDIS_URL
+  const ctx = { tmp, env, template: "bench_seed", pg: await postgres(tmp, { ownServer: true, log }) }
+
+  // Enough orders that some stay uninvoiced after the smallest posting, for the proposal.
+  const orderIds = await seedTemplate(ctx, Math.max(...sizes, sizes[0] + PROPOSAL.orders))
+  const results = { machine: { cpus: os.cpus().length, node: process.version }, postings: [], scaling: [] }
+  for (const size of sizes) {
+    for (const mode of SUMMARY_UPDATES) {
+      const { db, posting, floor } = await benchPosting(ctx, size, mode, orderIds)
+      results.postings.push({ posting, floor: { ...floor, seconds: round(floor.seconds, 3) } })
+      if (size === sizes[0] && mode === "none") ctx.apiDb = db
+      else await dropDatabase(ctx.pg, db)
+    }
+  }
+  // The largest posting again with Node's heap capped, as a worker posting large runs is advised to run.
+  const capped = await benchPosting(ctx, sizes[sizes.length - 1], "none", orderIds, HEAP_CAP_MB)
+  results.postings.push({ posting: capped.posting, floor: { ...capped.floor, seconds: round(capped.floor.seconds, 3) } })
+  await dropDatabase(ctx.pg, capped.db)
+  for (const mode of SUMMARY_UPDATES) {
+    const [small, large] = sizes.map((size) =>
+      results.postings.find((r) => r.posting.orders === size && r.posting.summary_update === mode && !r.posting.heap_cap_mb)
+    )
+    if (large) results.scaling.push({ "summary update": mode, [`time(${sizes[1]}) ÷ time(${sizes[0]})`]: round(large.posting.seconds / small.posting.seconds, 1) })
+  }
+  Object.assign(results, await benchApi(ctx, ctx.apiDb, orderIds.slice(sizes[0])))
+  results.pdf = benchPdf([])
+  printAndSave(results)
+}
+
+main()
+  .then(() => cleanUp())
+  .catch(async (error) => {
+    console.error(error)
+    await cleanUp()
+    process.exit(1)
+  })

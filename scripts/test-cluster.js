@@ -23,13 +23,28 @@
 // dropped, on success, failure, error or Ctrl-C.
 const { execFileSync, spawn } = require("node:child_process")
 const fs = require("node:fs")
-const net = require("node:net")
 const os = require("node:os")
 const path = require("node:path")
+const {
+  ROOT,
+  sleep,
+  throwIfStopping,
+  stopOnSignals,
+  isStopping,
+  onCleanup,
+  cleanUp,
+  postgres,
+  createDatabase,
+  dropDatabase,
+  freePort,
+  medusaCommand,
+  startMedusa,
+  stopGroup,
+  pidsInGroup,
+  waitUntilHealthy,
+  adminApi,
+} = require("./processes")
 
-const ROOT = path.resolve(__dirname, "..")
-const MEDUSA_CLI = require.resolve("@medusajs/cli/cli.js", { paths: [ROOT] })
-const { Client } = require(require.resolve("pg", { paths: [ROOT] }))
 const Redis = require(require.resolve("ioredis", { paths: [ROOT] }))
 
 const ORDERS = Number(process.env.TEST_CLUSTER_ORDERS || 2000)
@@ -38,118 +53,12 @@ const ADMIN = { email: "cluster@example.com", password: "supersecret" }
 /** The ticker's period in the cluster: a lost chunk is found within seconds, not a minute. */
 const TICKER_SECONDS = 5
 const RUN_TIMEOUT_MS = 10 * 60_000
-const START_TIMEOUT_MS = 3 * 60_000
 
 let keepLogs = false // the processes' logs stay in the temporary folder (TMP) after a failure
 let TMP = null
-let stopping = null // the signal that stops the test early, once one came
-
-/** Called wherever the test would start something new or wait on: after a signal, it only cleans up. */
-function throwIfStopping() {
-  if (stopping) throw new Error(`stopped by ${stopping}`)
-}
 
 const log = (message) => console.log(`[cluster] ${message}`)
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 const seconds = (ms) => Number((ms / 1000).toFixed(1))
-
-// ---------------------------------------------------------------------------------------------
-// Clean-up: everything started registers how to undo it; undone last-in first-out, exactly once.
-
-const cleanups = []
-let cleaningUp = null
-
-/** Registers an undo step; returns a function that drops it (once it is no longer needed). */
-function onCleanup(label, fn) {
-  const entry = { label, fn }
-  cleanups.push(entry)
-  return () => {
-    const i = cleanups.indexOf(entry)
-    if (i >= 0) cleanups.splice(i, 1)
-  }
-}
-
-function cleanUp() {
-  cleaningUp ??= (async () => {
-    while (cleanups.length) {
-      const { label, fn } = cleanups.pop()
-      try {
-        await fn()
-      } catch (error) {
-        console.error(`[cluster] clean-up "${label}" failed: ${error.message}`)
-      }
-    }
-  })()
-  return cleaningUp
-}
-
-// ---------------------------------------------------------------------------------------------
-// PostgreSQL
-
-async function canConnect(connectionString) {
-  const client = new Client({ connectionString, connectionTimeoutMillis: 3000 })
-  try {
-    await client.connect()
-    return true
-  } catch {
-    return false
-  } finally {
-    await client.end().catch(() => {})
-  }
-}
-
-/** A PostgreSQL server to create databases on: { urlFor(database), sql(text, params, database) }. */
-async function postgres(tmp) {
-  let serverUrl = process.env.DATABASE_URL
-  if (!serverUrl && !OWN_SERVERS && (await canConnect("postgres://postgres@localhost:5432/postgres"))) {
-    serverUrl = "postgres://postgres@localhost:5432/postgres"
-  }
-  if (serverUrl && !OWN_SERVERS) {
-    log(`PostgreSQL: using the server at ${new URL(serverUrl).host}`)
-  } else {
-    const { startEmbeddedPostgres } = require("./embedded-db")
-    const db = await startEmbeddedPostgres({ dir: path.join(tmp, "pg"), port: 0, persistent: false, database: "postgres" })
-    onCleanup("stop PostgreSQL", () => db.stop())
-    serverUrl = db.url
-    log(`PostgreSQL: started an embedded server on port ${db.port}`)
-  }
-  const urlFor = (database) => {
-    const url = new URL(serverUrl)
-    url.pathname = `/${database}`
-    return url.toString()
-  }
-  async function sql(text, params = [], database = "postgres") {
-    const client = new Client({ connectionString: urlFor(database) })
-    await client.connect()
-    try {
-      return (await client.query(text, params)).rows
-    } finally {
-      await client.end()
-    }
-  }
-  return { urlFor, sql }
-}
-
-const ident = (name) => `"${name.replace(/"/g, '""')}"`
-
-async function createDatabase(pg, name, template) {
-  throwIfStopping()
-  // A template must have no other connection; an autovacuum worker may hold one for a moment.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await pg.sql(`create database ${ident(name)}${template ? ` template ${ident(template)}` : ""}`)
-      break
-    } catch (error) {
-      if (attempt >= 5 || !/being accessed by other users/.test(error.message)) throw error
-      await sleep(2000)
-    }
-  }
-  return onCleanup(`drop database ${name}`, () => dropDatabase(pg, name))
-}
-
-async function dropDatabase(pg, name) {
-  await pg.sql(`drop database if exists ${ident(name)} with (force)`)
-}
 
 // ---------------------------------------------------------------------------------------------
 // Redis
@@ -258,119 +167,6 @@ async function startRedisServer(tmp) {
   return url
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once("error", reject)
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-// ---------------------------------------------------------------------------------------------
-// Medusa processes
-
-/** Runs a Medusa CLI command to completion; its output goes to `logFile`. */
-function medusaCommand(args, env, logFile) {
-  throwIfStopping()
-  return new Promise((resolve, reject) => {
-    const out = fs.openSync(logFile, "a")
-    const child = spawn(process.execPath, [MEDUSA_CLI, ...args], { cwd: ROOT, env, stdio: ["ignore", out, out], detached: true })
-    // A group id is a pid, and pids are reused: forget the group as soon as it is gone.
-    const forget = onCleanup(`stop medusa ${args[0]}`, () => stopGroup(child.pid))
-    child.on("exit", (code, signal) => {
-      forget()
-      fs.closeSync(out)
-      if (code === 0) resolve(fs.readFileSync(logFile, "utf8"))
-      else reject(new Error(`medusa ${args.join(" ")} failed (${signal ?? `exit code ${code}`}); see ${logFile}`))
-    })
-  })
-}
-
-/**
- * Starts `medusa start` in its own process group, so that it (and anything it forks) can be
- * stopped, or killed, as one.
- */
-function startMedusa({ name, role, port, env, logDir }) {
-  throwIfStopping()
-  const logFile = path.join(logDir, `${name}.log`)
-  const out = fs.openSync(logFile, "a")
-  const child = spawn(process.execPath, [MEDUSA_CLI, "start", "--port", String(port)], {
-    cwd: ROOT,
-    env: { ...env, MEDUSA_WORKER_MODE: role, PORT: String(port) },
-    stdio: ["ignore", out, out],
-    detached: true,
-  })
-  fs.closeSync(out)
-  const forget = onCleanup(`stop ${name}`, () => stopGroup(child.pid))
-  const stop = async () => {
-    await stopGroup(child.pid)
-    forget()
-  }
-  return { name, role, port, pid: child.pid, logFile, child, pids: new Set([child.pid]), stop }
-}
-
-function groupAlive(pgid) {
-  try {
-    process.kill(-pgid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
-
-/** SIGTERM to the whole group, SIGKILL after 15 s; resolves when none of it is left. */
-async function stopGroup(pgid) {
-  const signal = (s) => {
-    try {
-      process.kill(-pgid, s)
-    } catch {
-      /* nothing left */
-    }
-  }
-  signal("SIGTERM")
-  const deadline = Date.now() + 15_000
-  while (groupAlive(pgid)) {
-    if (Date.now() > deadline) signal("SIGKILL")
-    await sleep(200)
-  }
-}
-
-/** Every pid in a process group (Linux: field 5 of /proc/<pid>/stat). Medusa may fork; the claim records the pid that runs. */
-function pidsInGroup(pgid) {
-  const pids = new Set()
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8")
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
-      if (Number(fields[2]) === pgid) pids.add(Number(entry))
-    } catch {
-      /* gone meanwhile */
-    }
-  }
-  return pids
-}
-
-async function waitUntilHealthy(processes) {
-  const deadline = Date.now() + START_TIMEOUT_MS
-  for (const p of processes) {
-    for (;;) {
-      throwIfStopping()
-      if (p.child.exitCode !== null || p.child.signalCode) throw new Error(`${p.name} exited while starting; see ${p.logFile}`)
-      if (Date.now() > deadline) throw new Error(`${p.name} did not answer /health within ${START_TIMEOUT_MS / 1000} s; see ${p.logFile}`)
-      try {
-        if ((await fetch(`http://localhost:${p.port}/health`)).ok) break
-      } catch {
-        /* not listening yet */
-      }
-      await sleep(500)
-    }
-    for (const pid of pidsInGroup(p.pid)) p.pids.add(pid)
-  }
-}
 
 /** One server and `workers` workers on one database and one Redis. */
 async function startCluster({ workers, env, logDir }) {
@@ -383,31 +179,6 @@ async function startCluster({ workers, env, logDir }) {
   await waitUntilHealthy(all)
   return { server, workers: workerProcesses, all, stop: () => Promise.all(all.map((p) => p.stop())) }
 }
-
-// ---------------------------------------------------------------------------------------------
-// The admin API
-
-function adminApi(baseUrl) {
-  let token = null
-  async function call(method, route, body) {
-    const response = await fetch(`${baseUrl}${route}`, {
-      method,
-      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    const data = await response.json().catch(() => null)
-    if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${JSON.stringify(data)}`)
-    return data
-  }
-  return {
-    async login() {
-      token = (await call("POST", "/auth/user/emailpass", ADMIN)).token
-    },
-    get: (route) => call("GET", route),
-    post: (route, body) => call("POST", route, body),
-  }
-}
-
 /** A paused schedule over every shipped, not yet invoiced order, run now through its /run route. */
 async function startRun(api) {
   const { schedule } = await api.post("/admin/invoicing/schedules", {
@@ -567,7 +338,7 @@ async function runPhase(ctx, phase) {
   log(`  started in ${seconds(Date.now() - startedAt)} s: ${cluster.all.map((p) => `${p.name} pid ${p.pid}`).join(", ")}`)
   const c = checker()
   try {
-    const api = adminApi(`http://localhost:${cluster.server.port}`)
+    const api = adminApi(`http://localhost:${cluster.server.port}`, ADMIN)
     await api.login()
     const kill = {}
     const runId = await startRun(api)
@@ -596,7 +367,7 @@ async function runPhase(ctx, phase) {
     log(`  ${run.selected} orders, ${run.posted} invoices in ${runSeconds} s: ${(run.selected / runSeconds).toFixed(1)} orders/s (longest chunk ${chunkSeconds} s)`)
     return { phase, run, runSeconds, chunkSeconds, results: c.results }
   } catch (error) {
-    if (stopping) throw error
+    if (isStopping()) throw error
     c.check(false, `phase "${phase.title}" completed`, error.message)
     return { phase, results: c.results, error }
   } finally {
@@ -654,18 +425,11 @@ async function main() {
     keepLogs = true
     cleanUp().then(() => process.exit(1))
   })
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
-    process.on(signal, () => {
-      if (stopping) return
-      stopping = signal
-      log(`${signal}: stopping everything`)
-      cleanUp().then(() => process.exit(130))
-    })
-  }
+  stopOnSignals(log)
 
   const ctx = {
     tmp,
-    pg: await postgres(tmp),
+    pg: await postgres(tmp, { ownServer: OWN_SERVERS, log }),
     redis: await redis(tmp),
     template: `medusa_cluster_${Date.now().toString(36)}_${process.pid}`,
     env: {
@@ -717,12 +481,12 @@ async function run() {
   try {
     code = await main()
   } catch (error) {
-    if (stopping) return // the signal handler cleans up and exits
+    if (isStopping()) return // the signal handler cleans up and exits
     console.error(`[cluster] ${error.stack || error.message}`)
     keepLogs = true
     if (TMP) log(`process logs kept in ${TMP}`)
   }
-  if (stopping) return
+  if (isStopping()) return
   await cleanUp()
   process.exit(code)
 }

@@ -51,7 +51,8 @@ medusaIntegrationTestRunner({
 
     it("two tickers racing for the same due slot start one run", async () => {
       await shippedOrder("anna")
-      const { data } = await send("/admin/invoicing/schedules", { name: "Every minute", recurrence: { ...daily, unit: "minutes" } })
+      // Hourly, not every minute: the app's own minute ticker must not find the next slot due while this test runs.
+      const { data } = await send("/admin/invoicing/schedules", { name: "Every hour", recurrence: { ...daily, unit: "hours" } })
       // The slot fell due a moment ago.
       await dbConnection.raw(`update invoicing_schedule set next_run_at = now() - interval '10 seconds' where id = ?`, [data.schedule.id])
       const now = new Date()

@@ -265,8 +265,9 @@ medusaIntegrationTestRunner({
         ["INV-000001", "open", 0, -cents(note.total), cents(a.total) + cents(note.total)],
         ["CN-000001", null, 0, 0, 0],
       ])
-      // The list shows each invoice as its own page does.
-      for (const shown of all.invoices) {
+      // The list shows each invoice as its own page does, and names its invoice account besides.
+      for (const { invoice_account_name, ...shown } of all.invoices) {
+        expect(invoice_account_name).toEqual(expect.any(String))
         expect((await show(shown.id)).invoice).toEqual(shown)
       }
 

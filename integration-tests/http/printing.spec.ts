@@ -71,6 +71,9 @@ medusaIntegrationTestRunner({
 
       await eventually(async () => (await storedDocuments()).length === 5 && sentMail().length === 2, 60_000)
       expect(await storedDocuments()).toEqual(["INV-000001#0", "INV-000001#1", "INV-000002#0", "INV-000003#0", "INV-000003#1"])
+      // The invoice page lists the stored documents: the original and its copy.
+      const { data: shown } = await api.get(`/admin/invoices/${data.invoices[0].id}`, headers)
+      expect(shown.documents.map((d: any) => d.copy)).toEqual([0, 1])
       const mail = sentMail()
       expect(mail.map((m) => [m.to, m.content.subject])).toEqual([
         [customer("anna").email, "Invoice INV-000001"],

@@ -12,6 +12,7 @@ import {
   RecordPaymentSchema,
   SaveInvoicingProfileSchema,
   SaveInvoicingSettingsSchema,
+  SaveNumberSeriesSchema,
   CreateScheduleSchema,
   UpdateScheduleSchema,
   ListRunsSchema,
@@ -45,6 +46,11 @@ export default defineMiddlewares({
       matcher: "/admin/invoicing/settings",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(SaveInvoicingSettingsSchema)],
+    },
+    {
+      matcher: "/admin/invoicing/number-series/:code",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(SaveNumberSeriesSchema)],
     },
     { matcher: "/admin/invoices", methods: ["GET"], middlewares: [validateAndTransformQuery(ListInvoicesSchema, {})] },
     {

@@ -2,9 +2,7 @@ import { WorkflowResponse, createWorkflow, transform } from "@medusajs/framework
 import type { PostingParameters } from "../domain/posting-parameters"
 import { snapshotProposal } from "../domain/proposal-snapshot"
 import { proposalSelection, proposalToken } from "./invoicing-orders/proposal-token"
-import { checkCreditStep } from "./steps/check-credit"
-import { loadInvoicingOrdersStep } from "./steps/load-invoicing-orders"
-import { proposeInvoicesStep } from "./steps/propose-invoices"
+import { proposeWithCreditCheckStep } from "./steps/propose-with-credit-check"
 
 export type ProposeInvoicesInput = { order_ids: string[]; parameters: PostingParameters }
 
@@ -13,9 +11,7 @@ export type ProposeInvoicesInput = { order_ids: string[]; parameters: PostingPar
  * posts exactly this (or answers what changed).
  */
 export const proposeInvoicesWorkflow = createWorkflow("invoicing-propose-invoices", (input: ProposeInvoicesInput) => {
-  const loaded = loadInvoicingOrdersStep({ order_ids: input.order_ids })
-  const proposed = proposeInvoicesStep({ loaded, parameters: input.parameters })
-  const proposal = checkCreditStep({ proposal: proposed, loaded, parameters: input.parameters })
+  const { proposal } = proposeWithCreditCheckStep({ order_ids: input.order_ids, parameters: input.parameters })
   const token = transform({ input, proposal }, ({ input, proposal }) =>
     proposalToken(snapshotProposal(proposal, proposalSelection(input.order_ids, input.parameters)))
   )

@@ -7,6 +7,8 @@ import {
   type Parameters,
   type PostResult,
   type Proposal,
+  type ProposedGroup,
+  errorMessage,
   money,
   openPdf,
   postWithBody,
@@ -82,28 +84,20 @@ export function PostingDialog({ orderIds, open, onOpenChange }: Props) {
       setResult({ ...r.data, pro_forma: proForma })
       client.invalidateQueries({ queryKey: ["invoicing"] })
       if (!proForma) toast.success(`${r.data.invoices.length} invoice(s) posted`)
-    } else if (r.status === 409) {
-      setError(r.error?.message ?? "The selection changed since it was proposed")
-      setChanges(r.error?.changes ?? [])
+    } else if (r.status === 409 && r.error?.changes?.length) {
+      // The API's message repeats every change; they are listed one per line below it.
+      setError("The selection changed since it was proposed; nothing was posted.")
+      setChanges(r.error.changes)
     } else {
       setError(r.error?.message ?? `Posting failed (${r.status})`)
     }
   }
 
-  const previewProForma = async (groupKey?: string) => {
-    try {
-      const r = await fetch(`/admin/invoicing/pro-forma/pdf`, {
-        method: "POST",
-        credentials: "include",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ ...body({ ...parameters, posting: false }), ...(groupKey ? { group_key: groupKey } : {}) }),
-      })
-      if (!r.ok) throw new Error((await r.json().catch(() => ({}))).message ?? r.statusText)
-      window.open(URL.createObjectURL(await r.blob()), "_blank")
-    } catch (e: any) {
-      toast.error(e.message)
-    }
-  }
+  // The pro forma PDF of one proposed invoice, proposed again with the dialog's parameters: nothing is posted.
+  const previewProForma = (groupKey?: string) =>
+    openPdf("/admin/invoicing/pro-forma/pdf", { ...body({ ...parameters, posting: false }), ...(groupKey ? { group_key: groupKey } : {}) }).catch((e) =>
+      toast.error(errorMessage(e))
+    )
 
   return (
     <FocusModal open={open} onOpenChange={onOpenChange}>
@@ -139,7 +133,7 @@ export function PostingDialog({ orderIds, open, onOpenChange }: Props) {
               </Text>
             </div>
             {result ? (
-              <ResultView result={result} />
+              <ResultView result={result} onProFormaPdf={previewProForma} />
             ) : (
               <>
                 <section className="grid grid-cols-2 gap-6 rounded-lg border p-4 md:grid-cols-4">
@@ -342,7 +336,10 @@ function Overview({ proposal, loading, onPreview }: { proposal: Proposal | null;
               ))}
               {(g.charge_lines ?? []).map((c, j) => (
                 <Table.Row key={`c${j}`}>
-                  <Table.Cell>{c.name}</Table.Cell>
+                  <Table.Cell>
+                    {/* Charges print one line per tax rate: the rate tells them apart. */}
+                    {c.name} <span className="text-ui-fg-muted">{c.tax_rate}% tax</span>
+                  </Table.Cell>
                   <Table.Cell />
                   <Table.Cell />
                   <Table.Cell />
@@ -371,7 +368,7 @@ function Overview({ proposal, loading, onPreview }: { proposal: Proposal | null;
   )
 }
 
-function ResultView({ result }: { result: PostResult & { pro_forma: boolean } }) {
+function ResultView({ result, onProFormaPdf }: { result: PostResult & { pro_forma: boolean }; onProFormaPdf: (groupKey?: string) => void }) {
   return (
     <section className="flex flex-col gap-y-3" data-testid="post-result">
       <Heading level="h3">{result.pro_forma ? `${result.invoices.length} pro forma(s)` : `${result.invoices.length} invoice(s) posted`}</Heading>
@@ -392,10 +389,16 @@ function ResultView({ result }: { result: PostResult & { pro_forma: boolean } })
           </div>
           <div className="flex items-center gap-x-3">
             <Text weight="plus">{money(inv.total, inv.currency_code)}</Text>
-            {inv.id && !result.pro_forma && (
-              <Button size="small" variant="transparent" onClick={() => openPdf(`/admin/invoices/${inv.id}/pdf`).catch((e) => toast.error(e.message))}>
+            {result.pro_forma ? (
+              <Button size="small" variant="transparent" onClick={() => onProFormaPdf((inv as ProposedGroup).group_key)} data-testid="pro-forma-pdf">
                 PDF
               </Button>
+            ) : (
+              inv.id && (
+                <Button size="small" variant="transparent" onClick={() => openPdf(`/admin/invoices/${inv.id}/pdf`).catch((e) => toast.error(errorMessage(e)))}>
+                  PDF
+                </Button>
+              )
             )}
           </div>
         </div>

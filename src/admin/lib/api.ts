@@ -16,6 +16,9 @@ export type InvoicingOrder = {
   currency_code: string
   customer_id: string | null
   invoice_account_id: string | null
+  invoice_account_name?: string | null
+  /** What invoicing the order's open quantity would total now, as posting prices it (orders list only). */
+  uninvoiced_value?: number
   email: string | null
   billing_address: Record<string, any> | null
   lines: OrderLine[]
@@ -46,6 +49,7 @@ export type Invoice = {
   due_date: string | null
   currency_code: string
   invoice_account_id: string
+  invoice_account_name?: string | null
   bill_to: { name?: string; email?: string; address_lines?: string[] } | null
   packing_slip_number: string | null
   credited_invoice_id: string | null
@@ -118,6 +122,15 @@ export type Settings = {
   store_documents: boolean
   email_invoices: boolean
 }
+/** A gapless number series: its format can change only until its first number is issued (`used`). */
+export type NumberSeries = {
+  code: "invoice" | "credit_note" | "packing_slip"
+  prefix: string
+  padding: number
+  next_value: number
+  used: boolean
+  example: string
+}
 export type Account = {
   invoicing_profile: {
     customer_id: string
@@ -161,6 +174,16 @@ export function money(amount: number | null | undefined, currency: string | null
   }
 }
 
+/** An amount as typed into a field: the currency's decimals, no symbol or grouping ("185.90"). */
+export function plainAmount(amount: number, currency: string | null | undefined) {
+  try {
+    const { maximumFractionDigits } = new Intl.NumberFormat("en-US", { style: "currency", currency: (currency || "eur").toUpperCase() }).resolvedOptions()
+    return amount.toFixed(maximumFractionDigits ?? 2)
+  } catch {
+    return String(amount)
+  }
+}
+
 export const date = (value: string | null | undefined) => (value ? new Date(value).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) : "-")
 
 const clean = (query: Record<string, unknown>) =>
@@ -191,6 +214,7 @@ export function useInvoice(id: string) {
         invoice: Invoice
         credit_notes: { id: string; number: string; invoice_date: string; total: number }[]
         payments: { id: string; amount: number; paid_at: string }[]
+        documents: { copy: number; stored_at: string }[]
       }>(`/admin/invoices/${id}`),
   })
 }
@@ -228,6 +252,26 @@ export function useSettings() {
   })
 }
 
+export function useNumberSeries() {
+  return useQuery({
+    queryKey: ["invoicing", "number-series"],
+    queryFn: () => sdk.client.fetch<{ number_series: NumberSeries[] }>("/admin/invoicing/number-series"),
+  })
+}
+
+/** The invoice account's name where the API gives it, else its customer id. */
+export const invoiceAccountLabel = (row: { invoice_account_id: string | null; invoice_account_name?: string | null }) =>
+  row.invoice_account_name || row.invoice_account_id || "-"
+
+/** A customer's name as the merchant knows it: company, else first and last name, else e-mail. */
+export function useCustomerName(id: string) {
+  return useQuery({
+    queryKey: ["invoicing", "customer-name", id],
+    queryFn: () => sdk.admin.customer.retrieve(id, { fields: "id,company_name,first_name,last_name,email" }),
+    select: ({ customer: c }) => c.company_name || [c.first_name, c.last_name].filter(Boolean).join(" ") || c.email,
+  })
+}
+
 export function useAccount(customerId: string) {
   return useQuery({
     queryKey: ["invoicing", "account", customerId],
@@ -248,24 +292,25 @@ export function useInvoicingMutation<TBody, TResult>(path: string | ((body: TBod
   })
 }
 
-/** Opens a PDF of the admin API (a session-authenticated download) in a new tab. */
-export async function openPdf(path: string) {
-  const response = (await sdk.client.fetch<any>(path, { headers: { accept: "application/pdf" } })) as Response
-  const blob = await response.blob()
-  const url = URL.createObjectURL(blob)
-  window.open(url, "_blank")
-}
-
-/** What is shipped and not invoiced on an order, valued at its unit prices (an estimate before proposing). */
-export function uninvoicedValue(order: InvoicingOrder) {
-  let value = 0
-  for (const slip of order.packing_slips) {
-    for (const l of slip.lines) {
-      const line = order.lines.find((x) => x.line_item_id === l.line_item_id)
-      if (line) value += (l.quantity - l.invoiced_quantity) * Number(line.unit_price)
-    }
+/**
+ * Opens a PDF of the admin API (a session-authenticated download, GET or POST) in a new tab.
+ * The tab opens at once, while the click still counts as the user's: a rendering can take longer
+ * than a browser lets a page open pop-ups afterwards. Call it straight from the click handler.
+ */
+export async function openPdf(path: string, body?: unknown) {
+  const tab = window.open("", "_blank")
+  try {
+    const response = (await sdk.client.fetch<any>(path, {
+      headers: { accept: "application/pdf" },
+      ...(body === undefined ? {} : { method: "POST", body: body as any }),
+    })) as Response
+    const url = URL.createObjectURL(await response.blob())
+    if (tab) tab.location.href = url
+    else window.open(url, "_blank")
+  } catch (error) {
+    tab?.close()
+    throw error
   }
-  return value
 }
 
 export function openSlips(order: InvoicingOrder) {

@@ -4,7 +4,7 @@ import { Button, Container, Heading, Input, Switch, Table, Text, toast } from "@
 import { useEffect, useState } from "react"
 import { Link } from "react-router-dom"
 import { Choice, ErrorText, Field, Loading, PaymentBadge } from "../components/ui-bits"
-import { type Account, money, useAccount, useInvoices, useInvoicingMutation } from "../lib/api"
+import { type Account, money, useAccount, useCustomerName, useInvoices, useInvoicingMutation } from "../lib/api"
 
 /** On a customer: the invoicing profile (editable), balances per currency, and the invoices billed to them. */
 const CustomerInvoicingWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
@@ -22,25 +22,7 @@ const CustomerInvoicingWidget = ({ data: customer }: DetailWidgetProps<AdminCust
         </div>
       )}
       {account.data && <ProfileForm customerId={customer.id} account={account.data} />}
-      {account.data && (
-        <div className="px-6 py-4">
-          <Text size="small" weight="plus">
-            Balances
-          </Text>
-          {!account.data.balances.length && (
-            <Text size="small" className="text-ui-fg-subtle">
-              Nothing owed.
-            </Text>
-          )}
-          {account.data.balances.map((b) => (
-            <Text key={b.currency_code} size="small" data-testid="balance">
-              {b.currency_code.toUpperCase()}: open {money(b.open_balance, b.currency_code)} · overdue {money(b.overdue, b.currency_code)} · with
-              shipped not invoiced {money(b.exposure.balance_packing_slip, b.currency_code)} · with everything not invoiced{" "}
-              {money(b.exposure.balance_all, b.currency_code)}
-            </Text>
-          ))}
-        </div>
-      )}
+      {account.data && <Balances balances={account.data.balances} />}
       <div className="px-6 py-4">
         <Text size="small" weight="plus">
           Invoices billed to this customer
@@ -73,14 +55,65 @@ const CustomerInvoicingWidget = ({ data: customer }: DetailWidgetProps<AdminCust
           </Table>
         )}
         {invoices.data && invoices.data.count > 10 && (
-          <Link to={`/invoicing?tab=invoices`} className="text-ui-fg-interactive text-small">
-            All {invoices.data.count} in Invoicing
-          </Link>
+          <Text size="small" asChild>
+            <Link to={`/invoicing?tab=invoices`} className="text-ui-fg-interactive">
+              All {invoices.data.count} in Invoicing
+            </Link>
+          </Text>
         )}
       </div>
     </Container>
   )
 }
+
+/** What the customer owes per currency, and what they would owe once everything shipped (or ordered) is invoiced. */
+function Balances({ balances }: { balances: Account["balances"] }) {
+  return (
+    <div className="flex flex-col gap-y-2 px-6 py-4">
+      <Text size="small" weight="plus">
+        Balances
+      </Text>
+      {!balances.length && (
+        <Text size="small" className="text-ui-fg-subtle">
+          Nothing owed.
+        </Text>
+      )}
+      {balances.length > 0 && (
+        <Table>
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell>Currency</Table.HeaderCell>
+              <Table.HeaderCell className="text-right">Open</Table.HeaderCell>
+              <Table.HeaderCell className="text-right">Overdue</Table.HeaderCell>
+              <Table.HeaderCell className="text-right">With shipped, not invoiced</Table.HeaderCell>
+              <Table.HeaderCell className="text-right">With all not invoiced</Table.HeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {balances.map((b) => (
+              <Table.Row key={b.currency_code} data-testid="balance">
+                <Table.Cell>{b.currency_code.toUpperCase()}</Table.Cell>
+                <Table.Cell className="text-right" data-testid="open-balance">
+                  {money(b.open_balance, b.currency_code)}
+                </Table.Cell>
+                <Table.Cell className="text-right">{money(b.overdue, b.currency_code)}</Table.Cell>
+                <Table.Cell className="text-right">{money(b.exposure.balance_packing_slip, b.currency_code)}</Table.Cell>
+                <Table.Cell className="text-right">{money(b.exposure.balance_all, b.currency_code)}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+    </div>
+  )
+}
+
+const SUMMARY_UPDATES = [
+  { value: "none", label: "None: one invoice per order" },
+  { value: "packing_slip", label: "Packing slip: one per packing slip" },
+  { value: "invoice_account", label: "Invoice account: one per account" },
+  { value: "order", label: "Order: onto a lead order" },
+]
 
 function ProfileForm({ customerId, account }: { customerId: string; account: Account }) {
   const p = account.invoicing_profile
@@ -116,40 +149,36 @@ function ProfileForm({ customerId, account }: { customerId: string; account: Acc
   return (
     <div className="grid grid-cols-2 gap-3 px-6 py-4" data-testid="invoicing-profile">
       <Field label="Invoice account (customer id)">
-        <Input size="small" placeholder="this customer" value={form.invoice_account_id} onChange={set("invoice_account_id")} />
+        <Input size="small" placeholder="this customer" value={form.invoice_account_id} onChange={set("invoice_account_id")} name="invoice_account_id" />
       </Field>
       <Choice
         label="Default summary update"
         value={form.default_summary_update}
         onChange={(v) => setForm((f) => ({ ...f, default_summary_update: v }))}
-        options={["none", "packing_slip", "invoice_account", "order"].map((v) => ({ value: v, label: v }))}
+        options={SUMMARY_UPDATES}
       />
       <Field label="Credit limit">
-        <Input size="small" type="number" min={0} value={form.credit_limit} onChange={set("credit_limit")} />
+        <Input size="small" type="number" min={0} value={form.credit_limit} onChange={set("credit_limit")} name="credit_limit" />
       </Field>
       <Field label="Limit currency">
-        <Input size="small" placeholder="eur" value={form.credit_limit_currency_code} onChange={set("credit_limit_currency_code")} />
+        <Input size="small" placeholder="eur" value={form.credit_limit_currency_code} onChange={set("credit_limit_currency_code")} name="credit_limit_currency_code" />
       </Field>
       <Field label="Credit check mandatory">
         <Switch checked={form.credit_check_mandatory} onCheckedChange={(v) => setForm((f) => ({ ...f, credit_check_mandatory: v }))} />
       </Field>
       <Field label="Payment terms (days)">
-        <Input size="small" type="number" min={0} value={form.payment_terms_days} onChange={set("payment_terms_days")} />
+        <Input size="small" type="number" min={0} value={form.payment_terms_days} onChange={set("payment_terms_days")} name="payment_terms_days" />
       </Field>
       <Field label="Invoice e-mail">
-        <Input size="small" placeholder={customerEmailHint(p)} value={form.email} onChange={set("email")} />
+        <Input size="small" placeholder="the customer's e-mail" value={form.email} onChange={set("email")} name="email" />
       </Field>
       <Field label="Copies">
-        <Input size="small" type="number" min={0} placeholder="store default" value={form.copies} onChange={set("copies")} />
+        <Input size="small" type="number" min={0} placeholder="store default" value={form.copies} onChange={set("copies")} name="copies" />
       </Field>
-      {p.billed_to !== customerId && (
-        <Text size="small" className="text-ui-fg-subtle col-span-2">
-          Invoices of this customer go to {p.billed_to}.
-        </Text>
-      )}
+      {p.billed_to !== customerId && <BilledTo customerId={p.billed_to} />}
       <div className="col-span-2 flex items-center justify-between">
         <ErrorText error={save.error} />
-        <Button size="small" isLoading={save.isPending} onClick={submit}>
+        <Button size="small" isLoading={save.isPending} onClick={submit} data-testid="save-profile">
           Save profile
         </Button>
       </div>
@@ -157,7 +186,19 @@ function ProfileForm({ customerId, account }: { customerId: string; account: Acc
   )
 }
 
-const customerEmailHint = (_p: Account["invoicing_profile"]) => "the customer's e-mail"
+/** Where this customer's invoices end up, by name (the end of the invoice account chain). */
+function BilledTo({ customerId }: { customerId: string }) {
+  const name = useCustomerName(customerId)
+  return (
+    <Text size="small" className="text-ui-fg-subtle col-span-2" data-testid="billed-to">
+      Invoices of this customer go to{" "}
+      <Link to={`/customers/${customerId}`} className="text-ui-fg-interactive">
+        {name.data ?? customerId}
+      </Link>
+      .
+    </Text>
+  )
+}
 
 export const config = defineWidgetConfig({ zone: "customer.details.after" })
 

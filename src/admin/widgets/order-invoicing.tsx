@@ -27,7 +27,7 @@ const OrderInvoicingWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =>
       </div>
       <div className="px-6 py-4">
         <Text size="small" weight="plus">
-          Packing slips to invoice
+          Packing slips
         </Text>
         {orders.isLoading && <Loading />}
         <ErrorText error={orders.error} />

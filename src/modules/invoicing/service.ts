@@ -8,9 +8,11 @@ import { type AccountBalance, readAccountBalances } from "./sql/account-balance"
 import { type InvoicingProfileChanges, type InvoicingProfileRow, saveInvoicingProfile } from "./sql/invoicing-profile"
 import { readInvoicingState } from "./sql/invoicing-state"
 import { type InvoicingSettingsRow, readSettings, saveSettings } from "./sql/settings"
+import { type NumberSeriesChanges, type NumberSeriesView, readNumberSeries, saveNumberSeries } from "./sql/number-series"
+import { openPackingSlipOrderIds } from "./sql/open-packing-slips"
 import { findStoredDocument, recordStoredDocument } from "./sql/stored-documents"
 import { createPackingSlips } from "./sql/packing-slips"
-import { postInvoice } from "./sql/post-invoice"
+import { type DraftOutcome, postInvoice, postInvoices } from "./sql/post-invoice"
 import { type CreditNoteInput, postCreditNote } from "./sql/credit-note"
 import {
   type PaymentInput,
@@ -34,6 +36,10 @@ const numberedOnly = async (): Promise<never> => {
 
 const recordedOnly = async (): Promise<never> => {
   throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Payments are recorded only by recordPayment, which checks them against what is open")
+}
+
+const savedOnly = async (): Promise<never> => {
+  throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Number series are changed only by saveNumberSeries, which refuses to renumber a series in use")
 }
 
 class InvoicingModuleService extends MedusaService({ ...models }) {
@@ -101,6 +107,27 @@ class InvoicingModuleService extends MedusaService({ ...models }) {
     return saveSettings(context.transactionManager as SqlEntityManager, changes)
   }
 
+  /** The invoice, credit note and packing slip number series, with the next number each gives. */
+  @InjectManager()
+  async readNumberSeries(@MedusaContext() context: Context = {}): Promise<NumberSeriesView[]> {
+    return readNumberSeries(context.manager as SqlEntityManager)
+  }
+
+  /** Changes a series' prefix, padding or next number; refused once the series has given out a number. */
+  @InjectTransactionManager()
+  async saveNumberSeries(code: string, changes: NumberSeriesChanges, @MedusaContext() context: Context = {}): Promise<NumberSeriesView> {
+    return saveNumberSeries(context.transactionManager as SqlEntityManager, code, changes)
+  }
+
+  // A series is changed only by saveNumberSeries, which refuses to renumber one in use.
+  updateNumberSeries = savedOnly
+
+  /** The orders with a packing slip line shipped and not yet invoiced whose order line is still open. */
+  @InjectManager()
+  async openPackingSlipOrderIds(@MedusaContext() context: Context = {}): Promise<string[]> {
+    return openPackingSlipOrderIds(context.manager as SqlEntityManager)
+  }
+
   /** The File module id of a posted document's stored PDF (copy 0: the original), if it was stored. */
   @InjectManager()
   async findStoredDocument(invoiceId: string, copy: number, @MedusaContext() context: Context = {}): Promise<string | null> {
@@ -134,6 +161,15 @@ class InvoicingModuleService extends MedusaService({ ...models }) {
   @InjectTransactionManager()
   async postInvoice(draft: InvoiceDraft, @MedusaContext() context: Context = {}): Promise<{ id: string; number: string }> {
     return postInvoice(context.transactionManager as SqlEntityManager, draft)
+  }
+
+  /**
+   * Posts many invoices in one transaction, a few statements whatever their number: a draft
+   * refused by its credit or balance check is left out whole and the others post.
+   */
+  @InjectTransactionManager()
+  async postInvoices(drafts: InvoiceDraft[], @MedusaContext() context: Context = {}): Promise<DraftOutcome[]> {
+    return postInvoices(context.transactionManager as SqlEntityManager, drafts)
   }
 
   /**

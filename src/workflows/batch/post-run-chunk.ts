@@ -1,19 +1,16 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import type { ChunkOutcome } from "../../domain/batch-run"
-import type { InvoiceProposal } from "../../domain/propose"
-import type { PostOutcome } from "../../modules/invoicing/types"
 import { RUN_CHUNK_READY } from "../../events"
 import { invoicingService } from "../invoicing-orders/read-orders"
 import { postInvoicesWorkflow } from "../post-invoices"
-
-type PostResult = { proposal: InvoiceProposal; outcomes?: PostOutcome[] }
+import type { PostingReport } from "../steps/post-invoices"
 
 /**
  * What a chunk's postings did, from the invoices its idempotency key posted (on this attempt
  * or an earlier one) and the groups and orders the last attempt could not post.
  */
-async function chunkOutcome(container: MedusaContainer, key: string, result: PostResult): Promise<ChunkOutcome> {
+async function chunkOutcome(container: MedusaContainer, key: string, result: PostingReport): Promise<ChunkOutcome> {
   const service = invoicingService(container)
   const posted = await service.findPostedByIdempotencyKey(key)
   const lines = posted.size
@@ -51,7 +48,7 @@ export async function postRunChunk(container: MedusaContainer, chunkId: string, 
     const { result } = await postInvoicesWorkflow(container).run({
       input: { order_ids: chunk.order_ids, parameters: chunk.parameters, idempotency_key: key },
     })
-    await service.finishChunk(chunkId, chunk.attempts, { status: "succeeded", outcome: await chunkOutcome(container, key, result as PostResult) })
+    await service.finishChunk(chunkId, chunk.attempts, { status: "succeeded", outcome: await chunkOutcome(container, key, result) })
   } catch (error) {
     const { retry } = await service.finishChunk(chunkId, chunk.attempts, { status: "failed", outcome: null, error: (error as Error).message })
     if (retry) await container.resolve(Modules.EVENT_BUS).emit({ name: RUN_CHUNK_READY, data: { chunk_id: chunkId } })

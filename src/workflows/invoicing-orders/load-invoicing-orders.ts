@@ -2,8 +2,9 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import type { InvoiceAccount } from "../../domain/invoice-account"
 import type { InvoicingOrder } from "../../domain/invoicing-order"
 import { readInvoiceAccounts } from "./read-invoice-accounts"
-import { invoicingService, readDecimalDigits, readMedusaOrders } from "./read-orders"
-import { toInvoicingOrder } from "./to-invoicing-order"
+import { readOrdersForInvoicing } from "./read-order-tables"
+import { invoicingService, readDecimalDigits } from "./read-orders"
+import { invoicingStateByOrder, toInvoicingOrder } from "./to-invoicing-order"
 
 export type LoadedOrders = { orders: InvoicingOrder[]; accounts: Record<string, InvoiceAccount> }
 
@@ -12,7 +13,7 @@ export type LoadedOrders = { orders: InvoicingOrder[]; accounts: Record<string, 
  * balances and the invoice accounts, in a few set-based queries.
  */
 export async function loadInvoicingOrders(container: MedusaContainer, orderIds: string[]): Promise<LoadedOrders> {
-  const medusaOrders = await readMedusaOrders(container, orderIds)
+  const medusaOrders = await readOrdersForInvoicing(container, orderIds)
   const ids = medusaOrders.map((o) => o.id)
   const customerIds = [...new Set(medusaOrders.map((o) => o.customer_id).filter(Boolean))] as string[]
   const [state, digits, { accountOf, accounts }] = await Promise.all([
@@ -20,8 +21,9 @@ export async function loadInvoicingOrders(container: MedusaContainer, orderIds: 
     readDecimalDigits(container, medusaOrders.map((o) => o.currency_code)),
     readInvoiceAccounts(container, customerIds),
   ])
+  const stateOf = invoicingStateByOrder(state)
   const orders = medusaOrders.map((o) =>
-    toInvoicingOrder(o, state, digits.get(o.currency_code) ?? 2, o.customer_id ? accountOf.get(o.customer_id) ?? o.customer_id : null)
+    toInvoicingOrder(o, stateOf(o.id), digits.get(o.currency_code) ?? 2, o.customer_id ? accountOf.get(o.customer_id) ?? o.customer_id : null)
   )
   return { orders, accounts }
 }

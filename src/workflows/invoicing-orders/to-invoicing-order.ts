@@ -36,15 +36,36 @@ export function unnumberedPackingSlips(order: any, numbered: Set<string>): Packi
     }))
 }
 
+/** One order's part of the invoicing state. */
+export type OrderInvoicingState = {
+  order_lines: InvoicingState["order_lines"]
+  packing_slips: InvoicingState["packing_slips"]
+  invoiced_amounts: InvoicingState["invoiced_amounts"][number] | undefined
+}
+
+/** The invoicing state split by order in one pass, so that each order finds its part without a scan. */
+export function invoicingStateByOrder(state: InvoicingState): (orderId: string) => OrderInvoicingState {
+  const byOrder = new Map<string, OrderInvoicingState>()
+  const of = (orderId: string) => {
+    let part = byOrder.get(orderId)
+    if (!part) byOrder.set(orderId, (part = { order_lines: [], packing_slips: [], invoiced_amounts: undefined }))
+    return part
+  }
+  for (const line of state.order_lines) of(line.order_id).order_lines.push(line)
+  for (const slip of state.packing_slips) of(slip.order_id).packing_slips.push(slip)
+  for (const amounts of state.invoiced_amounts) of(amounts.order_id).invoiced_amounts = amounts
+  return of
+}
+
 /** What the invoicing rules need of one Medusa order, with its invoicing balances. */
 export function toInvoicingOrder(
   order: any,
-  state: InvoicingState,
+  state: OrderInvoicingState,
   decimalDigits: number,
   invoiceAccountId: string | null
 ): InvoicingOrder {
-  const balances = new Map(state.order_lines.filter((l) => l.order_id === order.id).map((l) => [l.source_id, l]))
-  const slips = state.packing_slips.filter((s) => s.order_id === order.id)
+  const balances = new Map(state.order_lines.map((l) => [l.source_id, l]))
+  const slips = state.packing_slips
   const numbered = new Set(slips.map((s) => s.fulfillment_id))
   const packingSlips: PackingSlip[] = [
     ...slips.map((s) => ({ fulfillment_id: s.fulfillment_id, id: s.id, number: s.number, shipped_at: s.shipped_at, lines: s.lines })),
@@ -57,7 +78,7 @@ export function toInvoicingOrder(
       lines: d.lines.map((l) => ({ ...l, invoiced_quantity: 0, id: null })),
     })),
   ]
-  const amounts = state.invoiced_amounts.find((a) => a.order_id === order.id)
+  const amounts = state.invoiced_amounts
   return {
     id: order.id,
     display_id: order.display_id ?? null,

@@ -1,19 +1,10 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
-import { invoicingService, readMedusaOrders } from "../invoicing-orders/read-orders"
+import { readOrderShipments } from "../invoicing-orders/read-order-tables"
+import { invoicingService } from "../invoicing-orders/read-orders"
 import { unnumberedPackingSlips } from "../invoicing-orders/to-invoicing-order"
+import type { PackingSlipDraft } from "../../modules/invoicing/types"
 
-const FULFILLMENT_FIELDS = [
-  "id",
-  "items.id",
-  "items.variant.inventory_items.inventory_item_id",
-  "items.variant.inventory_items.required_quantity",
-  "fulfillments.id",
-  "fulfillments.shipped_at",
-  "fulfillments.canceled_at",
-  "fulfillments.items.line_item_id",
-  "fulfillments.items.inventory_item_id",
-  "fulfillments.items.quantity",
-]
+const READ_PAGE = 1000
 
 /**
  * Gives every shipped fulfillment of the orders that has none a packing slip number.
@@ -23,11 +14,15 @@ const FULFILLMENT_FIELDS = [
 export const numberPackingSlipsStep = createStep(
   "number-packing-slips",
   async (input: { order_ids: string[] }, { container }) => {
-    const orders = await readMedusaOrders(container, input.order_ids, FULFILLMENT_FIELDS)
     const service = invoicingService(container)
     const existing = await service.listPackingSlips({ order_id: input.order_ids }, { select: ["fulfillment_id"] })
     const numbered = new Set(existing.map((s) => s.fulfillment_id))
-    const drafts = orders.flatMap((order) => unnumberedPackingSlips(order, numbered))
+    // Orders are read a page at a time (memory stays flat); all drafts are numbered together, in ship order.
+    const drafts: PackingSlipDraft[] = []
+    for (let start = 0; start < input.order_ids.length; start += READ_PAGE) {
+      const orders = await readOrderShipments(container, input.order_ids.slice(start, start + READ_PAGE))
+      drafts.push(...orders.flatMap((order) => unnumberedPackingSlips(order, numbered)))
+    }
     const created = drafts.length ? await service.numberPackingSlips(drafts) : 0
     return new StepResponse({ created })
   }

@@ -1,6 +1,7 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { DocumentText } from "@medusajs/icons"
 import {
+  Badge,
   Button,
   Container,
   createDataTableColumnHelper,
@@ -16,8 +17,9 @@ import {
   toast,
   useDataTable,
 } from "@medusajs/ui"
-import { useEffect, useMemo, useState } from "react"
+import { useEffect, useMemo, useRef, useState } from "react"
 import { useNavigate, useSearchParams } from "react-router-dom"
+import { NumberSeriesSection } from "../../components/number-series"
 import { PostingDialog } from "../../components/posting-dialog"
 import { Choice, ErrorText, Field, Loading, PaymentBadge, Progress } from "../../components/ui-bits"
 import {
@@ -28,9 +30,9 @@ import {
   type Settings,
   date,
   errorMessage,
+  invoiceAccountLabel,
   money,
   openSlips,
-  uninvoicedValue,
   useInvoices,
   useInvoicingMutation,
   useInvoicingOrders,
@@ -103,7 +105,7 @@ function OrdersTab() {
           return name || row.original.email || "-"
         },
       }),
-      orderColumns.accessor("invoice_account_id", { header: "Invoice account" }),
+      orderColumns.display({ id: "account", header: "Invoice account", cell: ({ row }) => invoiceAccountLabel(row.original) }),
       orderColumns.display({
         id: "packing_slip",
         header: "Packing slip",
@@ -112,10 +114,11 @@ function OrdersTab() {
           return slips.length > 1 ? "multiple" : slips[0]?.number ?? "-"
         },
       }),
-      orderColumns.display({
+      orderColumns.accessor((order) => order.uninvoiced_value ?? 0, {
         id: "value",
         header: "Uninvoiced value",
-        cell: ({ row }) => money(uninvoicedValue(row.original), row.original.currency_code),
+        align: "right",
+        cell: ({ getValue, row }) => money(getValue(), row.original.currency_code),
       }),
     ],
     []
@@ -197,10 +200,10 @@ function InvoicesTab() {
       invoiceColumns.accessor("number", { header: "Number" }),
       invoiceColumns.accessor("kind", { header: "Kind", cell: ({ getValue }) => (getValue() === "credit_note" ? "Credit note" : "Invoice") }),
       invoiceColumns.accessor("status", { header: "Status" }),
-      invoiceColumns.display({ id: "account", header: "Invoice account", cell: ({ row }) => row.original.bill_to?.name ?? row.original.invoice_account_id }),
+      invoiceColumns.display({ id: "account", header: "Invoice account", cell: ({ row }) => invoiceAccountLabel(row.original) }),
       invoiceColumns.accessor("invoice_date", { header: "Date" }),
       invoiceColumns.accessor("due_date", { header: "Due", cell: ({ getValue }) => getValue() ?? "-" }),
-      invoiceColumns.display({ id: "total", header: "Total", cell: ({ row }) => money(row.original.total, row.original.currency_code) }),
+      invoiceColumns.accessor("total", { header: "Total", align: "right", cell: ({ row }) => money(row.original.total, row.original.currency_code) }),
       invoiceColumns.display({ id: "payment", header: "Payment", cell: ({ row }) => <PaymentBadge status={row.original.payment_status} /> }),
     ],
     []
@@ -283,6 +286,14 @@ function BatchTab() {
   )
 }
 
+const SELECTION_LABELS: Record<string, string> = { shipped_not_invoiced: "shipped, not invoiced", uninvoiced: "anything not invoiced" }
+
+/** "every day", "every 2 weeks". */
+const recurrenceLabel = (r: Schedule["recurrence"]) => (r.interval === 1 ? `every ${r.unit.replace(/s$/, "")}` : `every ${r.interval} ${r.unit}`)
+
+/** A schedule without a next run is paused, or (still enabled) past its last run. */
+const nextRunLabel = (schedule: Schedule) => (schedule.next_run_at ? date(schedule.next_run_at) : schedule.enabled ? "none (ended)" : "paused")
+
 function ScheduleRow({ schedule }: { schedule: Schedule }) {
   const toggle = useInvoicingMutation<{ enabled: boolean }, unknown>(`/admin/invoicing/schedules/${schedule.id}`)
   const run = useInvoicingMutation<Record<string, never>, unknown>(`/admin/invoicing/schedules/${schedule.id}/run`)
@@ -295,14 +306,19 @@ function ScheduleRow({ schedule }: { schedule: Schedule }) {
         <div>
           <Text weight="plus">{schedule.name}</Text>
           <Text size="small" className="text-ui-fg-subtle">
-            every {r.interval} {r.unit} from {r.starts_at} ({r.time_zone}) · {schedule.selection?.status} · summary{" "}
-            {schedule.parameters?.summary_update ?? "none"} · next run {schedule.next_run_at ? date(schedule.next_run_at) : "paused"} ·{" "}
-            {schedule.runs_started} run(s)
+            {recurrenceLabel(r)} from {r.starts_at.replace("T", " ")} ({r.time_zone}) · {SELECTION_LABELS[schedule.selection?.status] ?? schedule.selection?.status} ·
+            summary update {schedule.parameters?.summary_update ?? "none"} · next run <span data-testid="next-run">{nextRunLabel(schedule)}</span> ·{" "}
+            {schedule.runs_started} scheduled run(s)
           </Text>
         </div>
         <div className="flex items-center gap-x-2">
-          <Text size="small">{schedule.enabled ? "Enabled" : "Paused"}</Text>
+          <Text size="small" data-testid="schedule-state">
+            {schedule.enabled ? "Enabled" : "Paused"}
+          </Text>
           <Switch
+            aria-label="Enabled"
+            data-testid="schedule-enabled"
+            disabled={toggle.isPending}
             checked={schedule.enabled}
             onCheckedChange={(enabled) => toggle.mutate({ enabled }, { onError: (e) => toast.error(errorMessage(e)) })}
           />
@@ -435,7 +451,7 @@ function RunRow({ run, open, onToggle }: { run: Run; open: boolean; onToggle: ()
     <div className="rounded-lg border px-4 py-3" data-testid="run" data-status={run.status}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div className="flex items-center gap-x-4">
-          <Text weight="plus">{run.status}</Text>
+          <RunStatus status={run.status} />
           <Progress value={run.progress} />
           <Text size="small">
             {run.selected} selected · {run.posted} posted · {run.skipped} skipped
@@ -456,6 +472,25 @@ function RunRow({ run, open, onToggle }: { run: Run; open: boolean; onToggle: ()
   )
 }
 
+const RUN_STATUSES: Record<Run["status"], { label: string; color: "grey" | "blue" | "green" | "orange" | "red" }> = {
+  queued: { label: "Queued", color: "grey" },
+  running: { label: "Running", color: "blue" },
+  succeeded: { label: "Succeeded", color: "green" },
+  partially_failed: { label: "Partially failed", color: "orange" },
+  failed: { label: "Failed", color: "red" },
+}
+
+function RunStatus({ status }: { status: Run["status"] }) {
+  const { label, color } = RUN_STATUSES[status] ?? { label: status, color: "grey" }
+  return (
+    <Badge size="small" color={color}>
+      {label}
+    </Badge>
+  )
+}
+
+const ordersCount = (n: number) => `${n} ${n === 1 ? "order" : "orders"}`
+
 function RunDetails({ id }: { id: string }) {
   const { data, isLoading, error } = useRunDetails(id)
   if (isLoading) return <Loading />
@@ -463,10 +498,13 @@ function RunDetails({ id }: { id: string }) {
   const run = data!.run
   return (
     <ul className="mt-2 list-disc pl-6">
-      {(run.groups ?? []).map((g: any, i: number) => (
+      {/* Posted invoices first, in number order; then the groups that posted nothing, with their reason. */}
+      {[...(run.groups ?? [])].sort(byInvoiceNumber).map((g: any, i: number) => (
         <li key={i}>
           <Text size="small" className={g.failed ? "text-ui-fg-error" : undefined}>
-            {g.order_ids?.length ?? 0} order(s): {g.invoice_number ?? (g.failed ? `failed: ${g.reason}` : g.reason ?? "-")}
+            {g.invoice_number
+              ? `${g.invoice_number} · ${ordersCount(g.order_ids?.length ?? 0)}`
+              : `${g.failed ? "Failed" : "Not posted"} (${ordersCount(g.order_ids?.length ?? 0)}): ${g.reason ?? "-"}`}
           </Text>
         </li>
       ))}
@@ -482,7 +520,20 @@ function RunDetails({ id }: { id: string }) {
   )
 }
 
+// Groups without an invoice sort last.
+const byInvoiceNumber = (a: { invoice_number?: string | null }, b: { invoice_number?: string | null }) =>
+  (a.invoice_number ?? "\uffff").localeCompare(b.invoice_number ?? "\uffff")
+
 function SettingsTab() {
+  return (
+    <>
+      <SellerAndPrintSettings />
+      <NumberSeriesSection />
+    </>
+  )
+}
+
+function SellerAndPrintSettings() {
   const { data, isLoading, error } = useSettings()
   if (isLoading) return <Loading />
   if (error) return <div className="px-6 pb-6"><ErrorText error={error} /></div>
@@ -524,44 +575,30 @@ function SettingsForm({ settings }: { settings: Settings }) {
       },
       { onSuccess: () => toast.success("Settings saved") }
     )
-  const onLogo = (file: File | undefined) => {
-    if (!file) return
-    const reader = new FileReader()
-    reader.onload = () => setLogo(String(reader.result))
-    reader.readAsDataURL(file)
-  }
   return (
     <div className="grid grid-cols-1 gap-6 px-6 pb-6 md:grid-cols-2">
       <section className="flex flex-col gap-y-3">
         <Heading level="h2">Seller details</Heading>
         <Field label="Name">
-          <Input size="small" value={name} onChange={(e) => setName(e.target.value)} />
+          <Input size="small" value={name} onChange={(e) => setName(e.target.value)} name="seller-name" />
         </Field>
         <Field label="Address (one line each)">
-          <Textarea value={address} onChange={(e) => setAddress(e.target.value)} rows={4} />
+          <Textarea value={address} onChange={(e) => setAddress(e.target.value)} rows={4} name="seller-address" />
         </Field>
         <Field label="VAT number">
-          <Input size="small" value={vat} onChange={(e) => setVat(e.target.value)} />
+          <Input size="small" value={vat} onChange={(e) => setVat(e.target.value)} name="seller-vat" />
         </Field>
         <Field label="E-mail">
-          <Input size="small" value={email} onChange={(e) => setEmail(e.target.value)} />
+          <Input size="small" value={email} onChange={(e) => setEmail(e.target.value)} name="seller-email" />
         </Field>
         <Field label="Phone">
-          <Input size="small" value={phone} onChange={(e) => setPhone(e.target.value)} />
+          <Input size="small" value={phone} onChange={(e) => setPhone(e.target.value)} name="seller-phone" />
         </Field>
         <Field label="Footer">
-          <Input size="small" value={footer} onChange={(e) => setFooter(e.target.value)} />
+          <Input size="small" value={footer} onChange={(e) => setFooter(e.target.value)} name="seller-footer" />
         </Field>
         <Field label="Logo (PNG, JPEG or SVG)">
-          <div className="flex items-center gap-x-3">
-            {logo && <img src={logo} alt="logo" className="h-10" />}
-            <input type="file" accept="image/png,image/jpeg,image/svg+xml" onChange={(e) => onLogo(e.target.files?.[0])} />
-            {logo && (
-              <Button size="small" variant="transparent" onClick={() => setLogo(null)}>
-                Remove
-              </Button>
-            )}
-          </div>
+          <LogoPicker logo={logo} onChange={setLogo} />
         </Field>
       </section>
       <section className="flex flex-col gap-y-3">
@@ -575,19 +612,44 @@ function SettingsForm({ settings }: { settings: Settings }) {
         <Field label="E-mail the original to the invoice account">
           <Switch checked={emailInvoices} onCheckedChange={setEmailInvoices} />
         </Field>
-        <Heading level="h2" className="mt-4">
-          Number series
-        </Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          Invoices INV-000001…, credit notes CN-000001…, packing slips PS-000001…: gapless, assigned on posting.
-        </Text>
         <div className="mt-4 flex items-center justify-between">
           <ErrorText error={save.error} />
-          <Button size="small" isLoading={save.isPending} onClick={submit}>
+          <Button size="small" isLoading={save.isPending} onClick={submit} data-testid="save-settings">
             Save settings
           </Button>
         </div>
       </section>
+    </div>
+  )
+}
+
+/** The seller's logo, kept as a data: URI (documents may load nothing from outside). */
+function LogoPicker({ logo, onChange }: { logo: string | null; onChange: (logo: string | null) => void }) {
+  const input = useRef<HTMLInputElement>(null)
+  const read = (file: File | undefined) => {
+    if (!file) return
+    const reader = new FileReader()
+    reader.onload = () => onChange(String(reader.result))
+    reader.readAsDataURL(file)
+  }
+  return (
+    <div className="flex items-center gap-x-3">
+      {logo ? (
+        <img src={logo} alt="Logo" className="h-10" />
+      ) : (
+        <Text size="small" className="text-ui-fg-subtle">
+          No logo
+        </Text>
+      )}
+      <input ref={input} type="file" accept="image/png,image/jpeg,image/svg+xml" className="hidden" onChange={(e) => (read(e.target.files?.[0]), (e.target.value = ""))} />
+      <Button size="small" variant="secondary" onClick={() => input.current?.click()}>
+        {logo ? "Replace" : "Upload"}
+      </Button>
+      {logo && (
+        <Button size="small" variant="transparent" onClick={() => onChange(null)}>
+          Remove
+        </Button>
+      )}
     </div>
   )
 }

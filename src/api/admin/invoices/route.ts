@@ -3,6 +3,7 @@ import { INVOICING_MODULE } from "../../../modules/invoicing"
 import type InvoicingModuleService from "../../../modules/invoicing/service"
 import type { PaymentStatusPage } from "../../../modules/invoicing/sql/payments"
 import type { ListInvoicesQuery } from "../invoicing/validators"
+import { readAccountNames } from "../../../workflows/invoicing-orders/read-account-names"
 import { invoiceResponse } from "./invoice-response"
 
 /** A payment status is computed from credit notes and payments: the page is chosen in SQL, then loaded. */
@@ -32,6 +33,14 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
         skip: offset,
         take: limit,
       })
-  const settlements = await service.readSettlements(invoices.map((i) => i.id))
-  res.json({ invoices: invoices.map((i) => invoiceResponse(i, settlements)), count, limit, offset })
+  const [settlements, names] = await Promise.all([
+    service.readSettlements(invoices.map((i) => i.id)),
+    readAccountNames(req.scope, invoices.map((i) => i.invoice_account_id)),
+  ])
+  res.json({
+    invoices: invoices.map((i) => ({ ...invoiceResponse(i, settlements), invoice_account_name: names.get(i.invoice_account_id) ?? null })),
+    count,
+    limit,
+    offset,
+  })
 }

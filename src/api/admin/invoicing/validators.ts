@@ -227,6 +227,40 @@ export const SaveInvoicingSettingsSchema = z
 
 export type SaveInvoicingSettingsBody = z.infer<typeof SaveInvoicingSettingsSchema>
 
+/** The largest next number: the counter is a 32-bit integer and must keep room to count on. */
+const MAX_SERIES_VALUE = 999_999_999
+
+const SERIES_VALUE_ERROR = `next_value must be a whole number from 1 to ${MAX_SERIES_VALUE}`
+const PADDING_ERROR = "padding must be a whole number from 1 to 12"
+
+/** POST /admin/invoicing/number-series/:code: a series' format, only before its first number. */
+export const SaveNumberSeriesSchema = z
+  .object({
+    prefix: z
+      .string({ error: "prefix must be a string" })
+      .max(20, { error: "prefix must be at most 20 characters" })
+      .regex(/^[A-Za-z0-9_\-/.#]*$/, { error: "prefix may contain only letters A-Z, digits and - _ / . #" })
+      // Numbers name the stored PDF files: no ".." that would climb out of their folder.
+      .refine((p) => !p.includes(".."), { error: "prefix must not contain .." })
+      .optional(),
+    padding: z
+      .number({ error: PADDING_ERROR })
+      .int({ error: PADDING_ERROR })
+      .min(1, { error: PADDING_ERROR })
+      .max(12, { error: PADDING_ERROR })
+      .optional(),
+    next_value: z
+      .number({ error: SERIES_VALUE_ERROR })
+      .int({ error: SERIES_VALUE_ERROR })
+      .min(1, { error: SERIES_VALUE_ERROR })
+      .max(MAX_SERIES_VALUE, { error: SERIES_VALUE_ERROR })
+      .optional(),
+  })
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, { error: "give at least one of prefix, padding, next_value" })
+
+export type SaveNumberSeriesBody = z.infer<typeof SaveNumberSeriesSchema>
+
 const isTimeZone = (zone: string) => {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: zone })

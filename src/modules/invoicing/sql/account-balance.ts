@@ -18,10 +18,10 @@ function openBalances(manager: SqlEntityManager, accountIds: string[]): Promise<
   )
 }
 
-/** One account's open balance in one currency, as the caller's transaction sees it. */
-export async function readOpenBalance(manager: SqlEntityManager, accountId: string, currency: string): Promise<string> {
-  const balances = await openBalances(manager, [accountId])
-  return balances.find((b) => b.currency_code === currency)?.open_balance ?? "0"
+/** Open balances of accounts, keyed "account:currency", as the caller's transaction sees them. */
+export async function readOpenBalances(manager: SqlEntityManager, accountIds: string[]): Promise<Map<string, string>> {
+  const balances = await openBalances(manager, accountIds)
+  return new Map(balances.map((b) => [`${b.invoice_account_id}:${b.currency_code}`, b.open_balance]))
 }
 
 /**

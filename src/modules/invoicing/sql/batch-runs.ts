@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { generateEntityId } from "@medusajs/framework/utils"
+import { newId } from "./ids"
 import { type ChunkOutcome, type ChunkStatus, MAX_CHUNK_ATTEMPTS, chunkIsDone, runStatus } from "../../../domain/batch-run"
 import { insertRows } from "./rows"
 
@@ -9,7 +9,7 @@ export type ClaimedChunk = { id: string; run_id: string; position: number; order
 
 /** A run with its chunks, written in one transaction: queued, or done at once when nothing was selected. */
 export async function createRun(manager: SqlEntityManager, run: NewRun): Promise<{ id: string; chunk_ids: string[] }> {
-  const id = generateEntityId(undefined, "ivrun")
+  const id = newId("ivrun")
   const empty = run.chunks.length === 0
   await insertRows(manager, "invoicing_run", [
     {
@@ -28,7 +28,7 @@ export async function createRun(manager: SqlEntityManager, run: NewRun): Promise
     },
   ])
   const chunks = run.chunks.map((order_ids, position) => ({
-    id: generateEntityId(undefined, "ivchunk"),
+    id: newId("ivchunk"),
     run_id: id,
     position,
     order_ids,

@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { generateEntityId } from "@medusajs/framework/utils"
+import { newId } from "./ids"
 import type { InvoiceTotals } from "../../../domain/propose"
 import type { ChargeDescription, LineAmounts, LineDescription } from "../../../domain/proration"
 import { insertRows, money } from "./rows"
@@ -41,63 +41,80 @@ const amounts = (x: Amounts) => ({
 /** A calendar date stored as its UTC midnight, whatever the database session's time zone. */
 const utcDate = (isoDate: string | null) => (isoDate ? `${isoDate.slice(0, 10)}T00:00:00.000Z` : null)
 
-/** Writes a numbered document whole: header, lines and charges, one bulk statement each. */
+export type NumberedDocument = { header: DocumentHeader; lines: DocumentLine[]; charges: DocumentCharge[] }
+
+/** Writes numbered documents whole: their headers, lines and charges, one bulk statement each whatever their number. */
+export async function insertDocuments(manager: SqlEntityManager, documents: NumberedDocument[]): Promise<string[]> {
+  const ids = documents.map(() => newId("inv"))
+  const postedAt = new Date().toISOString()
+  await insertRows(
+    manager,
+    "invoicing_invoice",
+    documents.map(({ header }, i) => {
+      const { totals, ...fields } = header
+      return {
+        ...fields,
+        id: ids[i],
+        series_code: header.kind,
+        invoice_date: utcDate(header.invoice_date),
+        due_date: utcDate(header.due_date),
+        posted_at: postedAt,
+        ...money("item_subtotal", totals.item_subtotal),
+        ...money("discount_total", totals.discount_total),
+        ...money("charges_total", totals.charges_total),
+        ...money("tax_total", totals.tax_total),
+        ...money("total", totals.total),
+      }
+    })
+  )
+  await insertRows(
+    manager,
+    "invoicing_invoice_line",
+    documents.flatMap(({ lines }, i) =>
+      lines.map((l) => ({
+        id: newId("invline"),
+        invoice_id: ids[i],
+        order_id: l.order_id,
+        order_display_id: l.order_display_id,
+        line_item_id: l.line_item_id,
+        packing_slip_id: l.packing_slip_id,
+        packing_slip_number: l.packing_slip_number,
+        title: l.title,
+        variant_sku: l.variant_sku,
+        quantity: l.quantity,
+        is_tax_inclusive: l.is_tax_inclusive,
+        credited_line_id: l.credited_line_id ?? null,
+        ...money("unit_price", l.unit_price),
+        ...amounts(l),
+      }))
+    )
+  )
+  await insertRows(
+    manager,
+    "invoicing_invoice_charge",
+    documents.flatMap(({ charges }, i) =>
+      charges.map((c) => ({
+        id: newId("invchg"),
+        invoice_id: ids[i],
+        order_id: c.order_id,
+        order_display_id: c.order_display_id,
+        shipping_method_id: c.shipping_method_id,
+        name: c.name,
+        credited_charge_id: c.credited_charge_id ?? null,
+        ...amounts(c),
+      }))
+    )
+  )
+  return ids
+}
+
+/** Writes one numbered document whole. */
 export async function insertDocument(
   manager: SqlEntityManager,
   header: DocumentHeader,
   lines: DocumentLine[],
   charges: DocumentCharge[]
 ): Promise<string> {
-  const id = generateEntityId(undefined, "inv")
-  const { totals, ...fields } = header
-  await insertRows(manager, "invoicing_invoice", [
-    {
-      ...fields,
-      id,
-      series_code: header.kind,
-      invoice_date: utcDate(header.invoice_date),
-      due_date: utcDate(header.due_date),
-      posted_at: new Date().toISOString(),
-      ...money("item_subtotal", totals.item_subtotal),
-      ...money("discount_total", totals.discount_total),
-      ...money("charges_total", totals.charges_total),
-      ...money("tax_total", totals.tax_total),
-      ...money("total", totals.total),
-    },
-  ])
-  await insertRows(
-    manager,
-    "invoicing_invoice_line",
-    lines.map((l) => ({
-      id: generateEntityId(undefined, "invline"),
-      invoice_id: id,
-      order_id: l.order_id,
-      order_display_id: l.order_display_id,
-      line_item_id: l.line_item_id,
-      packing_slip_id: l.packing_slip_id,
-      packing_slip_number: l.packing_slip_number,
-      title: l.title,
-      variant_sku: l.variant_sku,
-      quantity: l.quantity,
-      is_tax_inclusive: l.is_tax_inclusive,
-      credited_line_id: l.credited_line_id ?? null,
-      ...money("unit_price", l.unit_price),
-      ...amounts(l),
-    }))
-  )
-  await insertRows(
-    manager,
-    "invoicing_invoice_charge",
-    charges.map((c) => ({
-      id: generateEntityId(undefined, "invchg"),
-      invoice_id: id,
-      order_id: c.order_id,
-      order_display_id: c.order_display_id,
-      shipping_method_id: c.shipping_method_id,
-      name: c.name,
-      credited_charge_id: c.credited_charge_id ?? null,
-      ...amounts(c),
-    }))
-  )
+  const [id] = await insertDocuments(manager, [{ header, lines, charges }])
   return id
 }

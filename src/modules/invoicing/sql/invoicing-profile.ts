@@ -1,5 +1,6 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { MedusaError, generateEntityId } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
+import { newId } from "./ids"
 import { type BilledTo, invoiceAccountCycle } from "../../../domain/invoice-account"
 
 export type InvoicingProfileRow = {
@@ -67,7 +68,7 @@ export async function saveInvoicingProfile(
     }
   }
   const saved: InvoicingProfileRow = {
-    id: previous?.id ?? generateEntityId(undefined, "ivprof"),
+    id: previous?.id ?? newId("ivprof"),
     customer_id: customerId,
     invoice_account_id: accountId === undefined ? previous?.invoice_account_id ?? null : accountId,
     default_summary_update: changes.default_summary_update ?? previous?.default_summary_update ?? "none",

@@ -35,7 +35,9 @@ export async function readInvoicingState(manager: SqlEntityManager, orderIds: st
   ])
   const linesBySlip = new Map<string, any[]>()
   for (const line of slipLines as any[]) {
-    linesBySlip.set(line.packing_slip_id, [...(linesBySlip.get(line.packing_slip_id) ?? []), line])
+    const lines = linesBySlip.get(line.packing_slip_id)
+    if (lines) lines.push(line)
+    else linesBySlip.set(line.packing_slip_id, [line])
   }
   return {
     order_lines: orderLines as InvoicingState["order_lines"],

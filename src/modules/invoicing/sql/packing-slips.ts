@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { generateEntityId } from "@medusajs/framework/utils"
+import { newId } from "./ids"
 import type { PackingSlipDraft } from "../types"
 import { takeNumbers } from "./numbering"
 import { insertRows } from "./rows"
@@ -25,7 +25,7 @@ export async function createPackingSlips(manager: SqlEntityManager, drafts: Pack
   }
   fresh.sort((a, b) => a.shipped_at.localeCompare(b.shipped_at) || a.fulfillment_id.localeCompare(b.fulfillment_id))
   const numbers = await takeNumbers(manager, "packing_slip", fresh.length)
-  const slips = fresh.map((d, i) => ({ ...d, id: generateEntityId(undefined, "ps"), number: numbers[i] }))
+  const slips = fresh.map((d, i) => ({ ...d, id: newId("ps"), number: numbers[i] }))
   await insertRows(
     manager,
     "invoicing_packing_slip",
@@ -36,7 +36,7 @@ export async function createPackingSlips(manager: SqlEntityManager, drafts: Pack
     "invoicing_packing_slip_line",
     slips.flatMap((s) =>
       s.lines.map((l) => ({
-        id: generateEntityId(undefined, "psline"),
+        id: newId("psline"),
         packing_slip_id: s.id,
         line_item_id: l.line_item_id,
         quantity: l.quantity,

@@ -1,5 +1,6 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { MedusaError, generateEntityId } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
+import { newId } from "./ids"
 import type { Amount } from "../../../domain/money"
 import { type PaymentStatus, type Settlement, PaymentRefused, checkPayment, settlement } from "../../../domain/settlement"
 import { insertRows, money } from "./rows"
@@ -81,7 +82,7 @@ export async function recordPayment(manager: SqlEntityManager, input: PaymentInp
     throw error
   }
   const payment: PaymentRecord = {
-    id: generateEntityId(undefined, "ivpay"),
+    id: newId("ivpay"),
     invoice_id: invoice.id,
     invoice_account_id: invoice.invoice_account_id,
     currency_code: invoice.currency_code,

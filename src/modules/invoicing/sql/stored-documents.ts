@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { generateEntityId } from "@medusajs/framework/utils"
+import { newId } from "./ids"
 
 export async function findStoredDocument(manager: SqlEntityManager, invoiceId: string, copy: number): Promise<string | null> {
   const [row] = await manager.execute<{ file_id: string }[]>(
@@ -17,7 +17,7 @@ export async function recordStoredDocument(manager: SqlEntityManager, invoiceId:
   await manager.execute(
     `insert into "invoicing_document" ("id", "invoice_id", "copy", "file_id") values (?, ?, ?, ?)
        on conflict ("invoice_id", "copy") where "deleted_at" is null do nothing`,
-    [generateEntityId(undefined, "ivdoc"), invoiceId, copy, fileId]
+    [newId("ivdoc"), invoiceId, copy, fileId]
   )
   return (await findStoredDocument(manager, invoiceId, copy))!
 }

@@ -2,7 +2,7 @@ import { Badge, Button, Checkbox, Container, Heading, Input, Table, Text, toast 
 import { useState } from "react"
 import { Link, useParams } from "react-router-dom"
 import { ErrorText, Field, Loading, PaymentBadge } from "../../../components/ui-bits"
-import { type Invoice, errorMessage, money, openPdf, useInvoice, useInvoicingMutation, useSettings } from "../../../lib/api"
+import { type Invoice, errorMessage, money, openPdf, plainAmount, useInvoice, useInvoicingMutation, useSettings } from "../../../lib/api"
 
 /** One invoice or credit note: header, lines with packing slips, charges, totals, documents, payments, credit notes, send again. */
 const InvoicePage = () => {
@@ -10,7 +10,7 @@ const InvoicePage = () => {
   const { data, isLoading, error } = useInvoice(id!)
   if (isLoading) return <Container><Loading /></Container>
   if (error) return <Container><ErrorText error={error} /></Container>
-  const { invoice, credit_notes, payments } = data!
+  const { invoice, credit_notes, payments, documents } = data!
   const cur = invoice.currency_code
   return (
     <div className="flex flex-col gap-y-3" data-testid="invoice-page">
@@ -128,28 +128,31 @@ const InvoicePage = () => {
           </div>
         </div>
       </Container>
-      <Documents invoice={invoice} />
+      <Documents invoice={invoice} stored={documents} />
       {invoice.kind === "invoice" && <Payments invoice={invoice} payments={payments} />}
       {invoice.kind === "invoice" && <CreditNotes invoice={invoice} creditNotes={credit_notes} />}
     </div>
   )
 }
 
-function Documents({ invoice }: { invoice: Invoice }) {
+/** Downloads of the original and its copies; those print management stored say so (they are the same file each time). */
+function Documents({ invoice, stored }: { invoice: Invoice; stored: { copy: number }[] }) {
   const settings = useSettings()
-  const copies = Math.max(settings.data?.settings.copies ?? 0, 1)
+  const storedCopies = new Set(stored.map((d) => d.copy))
+  const copies = Math.max(settings.data?.settings.copies ?? 0, ...storedCopies, 1)
+  const label = (name: string, copy: number) => (storedCopies.has(copy) ? `${name} (stored)` : name)
   const send = useInvoicingMutation<{ idempotency_key?: string }, { sent: { to: string } }>(`/admin/invoices/${invoice.id}/send`)
   const open = (copy: number) => openPdf(`/admin/invoices/${invoice.id}/pdf${copy ? `?copy=${copy}` : ""}`).catch((e) => toast.error(errorMessage(e)))
   return (
     <Container className="flex flex-wrap items-center justify-between gap-2">
       <div className="flex flex-wrap items-center gap-2">
         <Heading level="h2">Documents</Heading>
-        <Button size="small" variant="secondary" onClick={() => open(0)}>
-          Original PDF
+        <Button size="small" variant="secondary" onClick={() => open(0)} data-testid="pdf-original">
+          {label("Original PDF", 0)}
         </Button>
         {Array.from({ length: copies }, (_, i) => (
-          <Button key={i} size="small" variant="transparent" onClick={() => open(i + 1)}>
-            Copy {i + 1}
+          <Button key={i} size="small" variant="transparent" onClick={() => open(i + 1)} data-testid={`pdf-copy-${i + 1}`}>
+            {label(`Copy ${i + 1}`, i + 1)}
           </Button>
         ))}
       </div>
@@ -188,7 +191,7 @@ function Payments({ invoice, payments }: { invoice: Invoice; payments: { id: str
       ))}
       <div className="flex flex-wrap items-end gap-2">
         <Field label="Amount">
-          <Input size="small" type="number" step="0.01" placeholder={String(invoice.amount_open)} value={amount} onChange={(e) => setAmount(e.target.value)} name="payment-amount" />
+          <Input size="small" type="number" step="0.01" placeholder={plainAmount(invoice.amount_open, invoice.currency_code)} value={amount} onChange={(e) => setAmount(e.target.value)} name="payment-amount" />
         </Field>
         <Field label="Paid on">
           <Input size="small" type="date" value={paidAt} onChange={(e) => setPaidAt(e.target.value)} />
@@ -225,9 +228,11 @@ function CreditNotes({ invoice, creditNotes }: { invoice: Invoice; creditNotes: 
       )}
       {creditNotes.map((c) => (
         <div key={c.id} className="flex justify-between" data-testid="credit-note">
-          <Link to={`/invoicing/${c.id}`} className="text-ui-fg-interactive">
-            {c.number}
-          </Link>
+          <Text size="small" asChild>
+            <Link to={`/invoicing/${c.id}`} className="text-ui-fg-interactive">
+              {c.number}
+            </Link>
+          </Text>
           <Text size="small">{c.invoice_date}</Text>
           <Text size="small">{money(c.total, invoice.currency_code)}</Text>
         </div>
@@ -275,7 +280,7 @@ function CreditNotes({ invoice, creditNotes }: { invoice: Invoice; creditNotes: 
         </Button>
       </div>
       <ErrorText error={create.error} />
-      {invoice.amount_credited > 0 && <Badge size="2xsmall">credited {money(invoice.amount_credited, invoice.currency_code)}</Badge>}
+      {invoice.amount_credited > 0 && <Badge size="2xsmall" className="self-start">credited {money(invoice.amount_credited, invoice.currency_code)}</Badge>}
     </Container>
   )
 }

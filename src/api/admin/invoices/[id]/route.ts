@@ -14,9 +14,15 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     { invoice_id: invoice.id },
     { select: ["id", "amount", "paid_at"], order: { paid_at: "ASC", id: "ASC" } }
   )
+  // The PDFs print management stored (copy 0 is the original); others are rendered when downloaded.
+  const documents = await service.listInvoiceDocuments(
+    { invoice_id: invoice.id },
+    { select: ["copy", "created_at"], order: { copy: "ASC" } }
+  )
   res.json({
     invoice: invoiceResponse(invoice, await service.readSettlements([invoice.id])),
     credit_notes: creditNotes.map(creditNoteSummary),
     payments: payments.map(paymentSummary),
+    documents: documents.map((d) => ({ copy: d.copy, stored_at: d.created_at })),
   })
 }
