@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { customerName } from "./read-invoice-accounts"
 
 /**
  * The names of invoice accounts (customers) as lists show them, in one query for a page:
@@ -14,7 +15,5 @@ export async function readAccountNames(container: MedusaContainer, accountIds: (
     fields: ["id", "company_name", "first_name", "last_name", "email"],
     filters: { id: ids },
   })
-  return new Map(
-    data.map((c: any) => [c.id, c.company_name || [c.first_name, c.last_name].filter(Boolean).join(" ") || c.email || null])
-  )
+  return new Map(data.map((c: any) => [c.id, customerName(c) ?? c.email ?? null]))
 }

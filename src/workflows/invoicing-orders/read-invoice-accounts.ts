@@ -45,11 +45,10 @@ export async function readInvoiceAccounts(container: MedusaContainer, customerId
   const accounts: Record<string, InvoiceAccount> = {}
   for (const customer of customers as any[]) {
     const profile = profiles.get(customer.id)
-    const person = [customer.first_name, customer.last_name].filter(Boolean).join(" ")
     const address = (customer.addresses ?? []).find((a: any) => a.is_default_billing) ?? null
     accounts[customer.id] = {
       id: customer.id,
-      name: customer.company_name || person || null,
+      name: customerName(customer),
       email: profile?.email ?? customer.email ?? null,
       billing_address: address && billingAddress(address),
       payment_terms_days: profile?.payment_terms_days ?? null,
@@ -57,6 +56,11 @@ export async function readInvoiceAccounts(container: MedusaContainer, customerId
     }
   }
   return { accountOf, accounts }
+}
+
+/** A customer as documents and lists name it: the company, else first and last name. */
+export function customerName(customer: { company_name?: string | null; first_name?: string | null; last_name?: string | null }): string | null {
+  return customer.company_name || [customer.first_name, customer.last_name].filter(Boolean).join(" ") || null
 }
 
 /** A customer address in the shape of an order's billing address. */
