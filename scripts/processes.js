@@ -252,6 +252,28 @@ function freePort() {
   })
 }
 
+/**
+ * A database to copy per phase: migrated, seeded with `orders` shipped orders
+ * (scripts/test-cluster-seed.ts, optionally over `invoiceAccounts` new invoice accounts) and an
+ * admin user. `env` must not name a REDIS_URL: the seed runs on Medusa's in-process modules and
+ * leaves nothing queued. Returns the seed's { orders, seconds }.
+ */
+async function prepareSeededTemplate(pg, { name, env, logFile, orders, invoiceAccounts, admin, log = () => {} }) {
+  await createDatabase(pg, name)
+  const dbEnv = { ...env, DATABASE_URL: pg.urlFor(name) }
+  let started = Date.now()
+  await medusaCommand(["db:migrate"], dbEnv, logFile)
+  log(`migrated in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  started = Date.now()
+  const args = ["exec", "./scripts/test-cluster-seed.ts", String(orders), ...(invoiceAccounts ? [String(invoiceAccounts)] : [])]
+  const output = await medusaCommand(args, dbEnv, logFile)
+  const seeded = JSON.parse(output.split("\n").find((l) => l.startsWith("SEED ")).slice(5))
+  log(`seeded ${seeded.orders} shipped orders in ${((Date.now() - started) / 1000).toFixed(1)} s (store set-up included)`)
+  if (seeded.orders !== orders) throw new Error(`the seed made ${seeded.orders} orders, not ${orders}`)
+  await medusaCommand(["user", "-e", admin.email, "-p", admin.password], dbEnv, logFile)
+  return seeded
+}
+
 // ---------------------------------------------------------------------------------------------
 // The admin API
 
@@ -298,4 +320,5 @@ module.exports = {
   pidsInGroup,
   waitUntilHealthy,
   adminApi,
+  prepareSeededTemplate,
 }

@@ -43,6 +43,7 @@ const {
   pidsInGroup,
   waitUntilHealthy,
   adminApi,
+  prepareSeededTemplate,
 } = require("./processes")
 
 const Redis = require(require.resolve("ioredis", { paths: [ROOT] }))
@@ -384,24 +385,6 @@ async function longestChunkSeconds(db, runId) {
   return Number(row.s.toFixed(1))
 }
 
-/** Migrates a fresh database, seeds the store and the shipped orders, and adds the admin user: the template of every phase. */
-async function prepareTemplate(ctx) {
-  await createDatabase(ctx.pg, ctx.template)
-  // No REDIS_URL here: the seed runs on Medusa's in-process modules and leaves nothing queued.
-  const env = { ...ctx.env, DATABASE_URL: ctx.pg.urlFor(ctx.template) }
-  const logFile = path.join(ctx.tmp, "prepare.log")
-  let t = Date.now()
-  await medusaCommand(["db:migrate"], env, logFile)
-  log(`migrated in ${seconds(Date.now() - t)} s`)
-  t = Date.now()
-  const output = await medusaCommand(["exec", "./scripts/test-cluster-seed.ts", String(ORDERS)], env, logFile)
-  const seeded = JSON.parse(output.split("\n").find((l) => l.startsWith("SEED ")).slice(5))
-  log(`seeded ${seeded.orders} shipped orders in bulk in ${seconds(seeded.seconds * 1000)} s (store set-up included: ${seconds(Date.now() - t)} s)`)
-  if (seeded.orders !== ORDERS) throw new Error(`the seed made ${seeded.orders} orders, not ${ORDERS}`)
-  await medusaCommand(["user", "-e", ADMIN.email, "-p", ADMIN.password], env, logFile)
-  return seeded
-}
-
 function printTable(outcomes) {
   const rows = outcomes
     .filter((o) => o.run)
@@ -442,7 +425,15 @@ async function main() {
     },
   }
   delete ctx.env.REDIS_URL // set per phase; the template is prepared without it
-  await prepareTemplate(ctx)
+  // No REDIS_URL here: the seed runs on Medusa's in-process modules and leaves nothing queued.
+  await prepareSeededTemplate(ctx.pg, {
+    name: ctx.template,
+    env: ctx.env,
+    logFile: path.join(ctx.tmp, "prepare.log"),
+    orders: ORDERS,
+    admin: ADMIN,
+    log,
+  })
 
   const outcomes = []
   const two = await runPhase(ctx, { key: "two", title: "two workers", label: "2", workers: 2 })

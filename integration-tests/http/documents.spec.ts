@@ -183,7 +183,7 @@ medusaIntegrationTestRunner({
         "<!doctype html><html><body><h1>Custom layout {{document.number}}</h1><p>{{seller.name}}</p>{{#if document.copy_label}}<p>{{document.copy_label}}</p>{{/if}}</body></html>"
       )
       // What the module loader does at startup with the plugin option `templates.invoice`.
-      configureDocuments({ templates: { invoice: template } })
+      configureDocuments({ templates_dir: path.dirname(template), templates: { invoice: template } })
       try {
         const again = await download(`/admin/invoices/${invoice.id}/pdf`)
         expect(again.body.equals(original)).toBe(true)

@@ -17,9 +17,19 @@ import {
   UpdateScheduleSchema,
   ListRunsSchema,
 } from "./admin/invoicing/validators"
+import { BODY_LIMITS } from "./body-limits"
+import { PLUGIN_ROUTES, invoicingErrorHandler, refuseMalformedRequests } from "./malformed-requests"
+import { PDF_ROUTES, limitPdfRequests } from "./render-limit"
 
 export default defineMiddlewares({
+  // Medusa's own handler, but a path that is not UTF-8 is a 400 (see malformed-requests.ts).
+  errorHandler: invoicingErrorHandler,
   routes: [
+    // Undecodable paths, over-deep query keys and NUL characters: 400 naming them, never a 500 (see malformed-requests.ts).
+    ...PLUGIN_ROUTES.map((matcher) => ({ matcher, middlewares: [refuseMalformedRequests] })),
+    // Security limits (README "Renderer" → Limits): JSON body sizes, and PDF downloads pending per client and in all.
+    ...BODY_LIMITS,
+    ...PDF_ROUTES.map((matcher) => ({ matcher, middlewares: [limitPdfRequests] })),
     // Downloads and e-mail (see README "Downloads and e-mail").
     { matcher: "/admin/invoices/:id/pdf", methods: ["GET"], middlewares: [validateAndTransformQuery(InvoicePdfSchema, {})] },
     { matcher: "/admin/invoices/:id/send", methods: ["POST"], middlewares: [validateAndTransformBody(SendInvoiceSchema)] },

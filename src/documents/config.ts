@@ -1,6 +1,14 @@
 import path from "node:path"
 import { isExecutableFile } from "./chromium"
-import { DocumentOptionsError, type DocumentOptions, type RendererSettings, parseDocumentOptions, rendererSettings } from "./options"
+import {
+  DocumentOptionsError,
+  type DocumentOptions,
+  type PdfRequestLimits,
+  type RendererSettings,
+  parseDocumentOptions,
+  pdfRequestLimits,
+  rendererSettings,
+} from "./options"
 import { type DocumentTemplates, type TemplateSources, defaultTemplates, loadTemplates } from "./templates"
 import { DOCUMENT_KINDS } from "./types"
 
@@ -14,6 +22,7 @@ export type DocumentsConfig = {
   template_sources: TemplateSources
   chromium_path: string | null
   renderer: RendererSettings
+  pdf_requests: PdfRequestLimits
 }
 
 type Listener = (config: DocumentsConfig, previous: DocumentsConfig) => void
@@ -27,6 +36,7 @@ function defaults(): DocumentsConfig {
     template_sources: Object.fromEntries(DOCUMENT_KINDS.map((k) => [k, "default"])) as TemplateSources,
     chromium_path: null,
     renderer: rendererSettings(undefined),
+    pdf_requests: pdfRequestLimits(undefined),
   }
 }
 
@@ -36,7 +46,7 @@ function defaults(): DocumentsConfig {
  */
 export function resolveDocumentsConfig(rawOptions: unknown, cwd: string = process.cwd()): DocumentsConfig {
   const options: DocumentOptions = parseDocumentOptions(rawOptions)
-  const { templates, sources } = loadTemplates(options.templates, cwd)
+  const { templates, sources } = loadTemplates(options, cwd)
   let chromiumPath: string | null = null
   if (options.chromium_path) {
     chromiumPath = path.resolve(cwd, options.chromium_path)
@@ -44,7 +54,13 @@ export function resolveDocumentsConfig(rawOptions: unknown, cwd: string = proces
       throw new DocumentOptionsError("chromium_path", "not an executable file", chromiumPath)
     }
   }
-  return { templates, template_sources: sources, chromium_path: chromiumPath, renderer: rendererSettings(options.renderer) }
+  return {
+    templates,
+    template_sources: sources,
+    chromium_path: chromiumPath,
+    renderer: rendererSettings(options.renderer),
+    pdf_requests: pdfRequestLimits(options.pdf_requests),
+  }
 }
 
 /** Validates and applies the plugin options (the module loader calls this at startup). */

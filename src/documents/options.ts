@@ -8,7 +8,12 @@ import { z } from "@medusajs/framework/zod"
  * `renderer` a misspelled key is an error rather than an ignored setting.
  */
 
-const path = z.string().trim().min(1, "must be a non-empty path")
+const path = z
+  .string()
+  .trim()
+  .min(1, "must be a non-empty path")
+  // A NUL byte ends a path in the system calls below it: what is checked would not be what is opened.
+  .refine((value) => !value.includes("\0"), "must not contain a NUL byte")
 
 export const templateOptionsSchema = z
   .strictObject({
@@ -30,12 +35,25 @@ export const rendererOptionsSchema = z
   })
   .optional()
 
+/** How many PDF downloads the HTTP routes serve or hold at once (see src/api/render-limit.ts). */
+export const pdfRequestOptionsSchema = z
+  .strictObject({
+    /** Downloads being served or waiting, all clients together; beyond that: 429. */
+    max_pending: z.number().int().min(1).max(10_000).optional(),
+    /** Downloads one client (admin user, customer, or IP address without a login) has pending; beyond that: 429. */
+    max_pending_per_client: z.number().int().min(1).max(10_000).optional(),
+  })
+  .optional()
+
 export const documentOptionsSchema = z.looseObject({
-  /** Override templates: paths to .hbs files, relative to the app's working directory. */
+  /** The folder override templates are read from (relative to the app's working directory, or absolute); default: the working directory. */
+  templates_dir: path.optional(),
+  /** Override templates: paths to .hbs files inside `templates_dir`. */
   templates: templateOptionsSchema,
   /** The Chromium (or Chrome) executable; else CHROMIUM_PATH, a system Chromium, @sparticuz/chromium. */
   chromium_path: path.optional(),
   renderer: rendererOptionsSchema,
+  pdf_requests: pdfRequestOptionsSchema,
   /** How long a signed download link (the one an e-mail carries) stays valid; default 7 days. */
   signed_link_lifetime_seconds: z.number().int().min(60, "must be at least 60 seconds").max(31_536_000, "must be at most a year (31536000 seconds)").optional(),
   /** The absolute base URL signed links are built on (this Medusa server as customers reach it); default http://localhost:9000. */
@@ -61,6 +79,19 @@ export function rendererSettings(options: DocumentOptions["renderer"]): Renderer
     pages: options?.pages ?? defaultPages(),
     recycle_after: options?.recycle_after ?? DEFAULT_RECYCLE_AFTER,
     timeout_ms: options?.timeout_ms ?? DEFAULT_TIMEOUT_MS,
+  }
+}
+
+export type PdfRequestLimits = { max_pending: number; max_pending_per_client: number }
+
+/** Room for every page of the pool to have a few documents waiting, and for a person to open a few at once. */
+export const DEFAULT_MAX_PENDING_PDF_REQUESTS = 32
+export const DEFAULT_MAX_PENDING_PDF_REQUESTS_PER_CLIENT = 4
+
+export function pdfRequestLimits(options: DocumentOptions["pdf_requests"]): PdfRequestLimits {
+  return {
+    max_pending: options?.max_pending ?? DEFAULT_MAX_PENDING_PDF_REQUESTS,
+    max_pending_per_client: options?.max_pending_per_client ?? DEFAULT_MAX_PENDING_PDF_REQUESTS_PER_CLIENT,
   }
 }
 

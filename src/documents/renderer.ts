@@ -216,7 +216,13 @@ export class PdfRenderer {
     await page.setRequestInterception(true)
     page.on("request", (request: HTTPRequest) => {
       if (request.isInterceptResolutionHandled()) return
-      if (request.url().startsWith("data:")) void request.continue().catch(() => undefined)
+      if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
+        // The document leaving itself (<meta http-equiv="refresh">, a data: link): setContent
+        // never navigates, so this is always one. A 204 keeps the page where it is; an aborted
+        // navigation would swap in an error page mid-print ("Printing failed", "Execution
+        // context was destroyed").
+        void request.respond({ status: 204 }).catch(() => undefined)
+      } else if (request.url().startsWith("data:")) void request.continue().catch(() => undefined)
       else void request.abort("blockedbyclient").catch(() => undefined)
     })
     return page

@@ -59,25 +59,65 @@ function sampleViews(kind: DocumentKind): (InvoiceView | PackingSlipView)[] {
   }
 }
 
-/** Reads, compiles and trial-renders one override file. */
-export function loadTemplateFile(kind: DocumentKind, file: string, cwd: string = process.cwd()): CompiledTemplate<any> {
-  const option = `templates.${kind}`
-  const absolute = path.resolve(cwd, file)
+/** Whether `file` lies inside `folder` (both absolute): not the folder itself, not above it. */
+function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file)
+  return relative !== "" && relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative)
+}
+
+/**
+ * The folder override templates are read from: the option `templates_dir` against the
+ * working directory, or the working directory itself. A template option names a file in it,
+ * never one elsewhere on the server.
+ */
+export function templatesFolder(templatesDir: string | undefined, cwd: string = process.cwd()): string {
+  const folder = path.resolve(cwd, templatesDir ?? ".")
   let stat: fs.Stats
   try {
-    stat = fs.statSync(absolute)
+    stat = fs.statSync(folder)
+  } catch {
+    throw new DocumentOptionsError("templates_dir", "the folder does not exist", folder)
+  }
+  if (!stat.isDirectory()) throw new DocumentOptionsError("templates_dir", "not a folder", folder)
+  return folder
+}
+
+/**
+ * Reads one override file from the templates folder. `../`, an absolute path elsewhere and a
+ * symbolic link (of the file or of a folder on its way) that leads out of the folder are all
+ * refused; the file read is the one checked (its real path).
+ */
+function readTemplateFile(option: string, file: string, folder: string): string {
+  const absolute = path.resolve(folder, file)
+  if (!isInside(folder, absolute)) {
+    throw new DocumentOptionsError(option, `the file is outside the templates folder ${folder} (option "templates_dir")`, absolute)
+  }
+  let real: string
+  let stat: fs.Stats
+  try {
+    real = fs.realpathSync(absolute)
+    stat = fs.statSync(real)
   } catch {
     throw new DocumentOptionsError(option, "the file does not exist", absolute)
+  }
+  if (!isInside(fs.realpathSync(folder), real)) {
+    throw new DocumentOptionsError(option, `the file is a link to ${real}, outside the templates folder ${folder}`, absolute)
   }
   if (!stat.isFile()) {
     throw new DocumentOptionsError(option, "not a file", absolute)
   }
-  let source: string
   try {
-    source = fs.readFileSync(absolute, "utf8")
+    return fs.readFileSync(real, "utf8")
   } catch (e) {
     throw new DocumentOptionsError(option, `cannot be read: ${(e as Error).message}`, absolute)
   }
+}
+
+/** Reads, compiles and trial-renders one override file of the templates folder. */
+export function loadTemplateFile(kind: DocumentKind, file: string, folder: string = process.cwd()): CompiledTemplate<any> {
+  const option = `templates.${kind}`
+  const absolute = path.resolve(folder, file)
+  const source = readTemplateFile(option, file, folder)
   let template: CompiledTemplate<any>
   try {
     template = compileTemplate(source)
@@ -108,17 +148,18 @@ export function defaultTemplates(): DocumentTemplates {
 }
 
 export function loadTemplates(
-  options: DocumentOptions["templates"],
+  options: Pick<DocumentOptions, "templates" | "templates_dir">,
   cwd: string = process.cwd()
 ): { templates: DocumentTemplates; sources: TemplateSources } {
   const templates: DocumentTemplates = { ...defaultTemplates() }
   const sources = Object.fromEntries(DOCUMENT_KINDS.map((k) => [k, "default"])) as TemplateSources
-  for (const kind of DOCUMENT_KINDS) {
-    const file = options?.[kind]
-    if (file) {
-      templates[kind] = loadTemplateFile(kind, file, cwd)
-      sources[kind] = path.resolve(cwd, file)
-    }
+  const overrides = DOCUMENT_KINDS.filter((kind) => options.templates?.[kind])
+  if (!overrides.length) return { templates, sources }
+  const folder = templatesFolder(options.templates_dir, cwd)
+  for (const kind of overrides) {
+    const file = options.templates![kind]!
+    templates[kind] = loadTemplateFile(kind, file, folder)
+    sources[kind] = path.resolve(folder, file)
   }
   return { templates, sources }
 }

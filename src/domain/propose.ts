@@ -114,6 +114,15 @@ function leadOrders(candidates: InvoicingOrder[], leadOrderId: string | undefine
   return leads
 }
 
+/**
+ * Every line invoiced but a charge not, as when a credit note of a whole invoice gave back
+ * only its charge (its lines were credited and invoiced again before): the charge is
+ * invoiceable on its own, else it could never be invoiced again.
+ */
+function onlyChargesLeft(order: InvoicingOrder): boolean {
+  return order.lines.every((l) => l.invoiced_quantity >= l.quantity) && order.charges.some((c) => !c.invoiced)
+}
+
 /** A document's totals from its lines and charges (negative on a credit note). */
 export function invoiceTotals(lines: LineAmounts[], charges: LineAmounts[]): InvoiceTotals {
   const itemSubtotal = sum(lines.map((l) => l.subtotal))
@@ -202,7 +211,7 @@ export function proposeInvoices(
       continue
     }
     const allocations = invoiceableQuantities(order, parameters.quantity)
-    if (!allocations.length) {
+    if (!allocations.length && !onlyChargesLeft(order)) {
       const what = parameters.quantity === "packing_slip" ? "no shipped quantity that is not yet invoiced" : "nothing left to invoice"
       skipped.push({ order_id: order.id, display_id: order.display_id, group_key: null, reason: `${orderLabel(order)} has ${what}` })
       continue
@@ -217,11 +226,12 @@ export function proposeInvoices(
   const groups = new Map<string, GroupDraft>()
   for (const [order, allocations] of invoiceable) {
     const mode = modeOf(order)
-    for (const allocation of allocations) {
+    // An order with only charges left makes an invoice of its charges alone.
+    for (const allocation of allocations.length ? allocations : [null]) {
       const key = summaryKey(order, allocation, mode, parameters.match_keys, leads.get(order.invoice_account_id ?? ""))
       const group = groups.get(key.key) ?? { key, mode, parts: new Map() }
       groups.set(key.key, group)
-      group.parts.set(order, [...(group.parts.get(order) ?? []), allocation])
+      group.parts.set(order, [...(group.parts.get(order) ?? []), ...(allocation ? [allocation] : [])])
     }
   }
 

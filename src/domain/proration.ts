@@ -175,7 +175,8 @@ export function priceOrderPart(
 
   if (parts.length && progress.isComplete()) {
     const targets = orderTargets(order)
-    const last = parts[parts.length - 1]
+    // The rest goes onto the last line: a charge is invoiced whole, at its own rounded amounts.
+    const last = parts.filter((p) => p.line).pop() ?? parts[parts.length - 1]
     for (const key of ["total", "tax_total", "discount_total"] as const) {
       const rest = targets[key].minus(progress.invoiced[key])
       last.components[key] = last.components[key].plus(rest)

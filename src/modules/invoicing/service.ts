@@ -23,6 +23,8 @@ import {
   recordPayment,
 } from "./sql/payments"
 import type { Settlement } from "../../domain/settlement"
+import { type AuditReport, auditReport } from "../../domain/ledger-audit"
+import { readLedgerAudit } from "./sql/ledger"
 import type { InvoiceDraft, InvoicingState, PackingSlipDraft } from "./types"
 import { closePdfRenderer } from "../../documents/render"
 
@@ -61,6 +63,12 @@ class InvoicingModuleService extends MedusaService({ ...models }) {
   updateInvoiceCharges = immutable("Invoice charges")
   deleteInvoiceCharges = immutable("Invoice charges")
   softDeleteInvoiceCharges = immutable("Invoice charges")
+  // Ledger links are appended only by posting, in the transaction that numbers their documents.
+  createLedgerEntries = immutable("Ledger links")
+  updateLedgerEntries = immutable("Ledger links")
+  deleteLedgerEntries = immutable("Ledger links")
+  softDeleteLedgerEntries = immutable("Ledger links")
+  restoreLedgerEntries = immutable("Ledger links")
   // Payments are recorded only by recordPayment, which checks them against what is open under a lock on the invoice.
   createInvoicePayments = recordedOnly
   updateInvoicePayments = recordedOnly
@@ -105,6 +113,13 @@ class InvoicingModuleService extends MedusaService({ ...models }) {
   @InjectTransactionManager()
   async saveSettings(changes: Partial<InvoicingSettingsRow>, @MedusaContext() context: Context = {}): Promise<InvoicingSettingsRow> {
     return saveSettings(context.transactionManager as SqlEntityManager, changes)
+  }
+
+  /** Verifies the hash chain of every posted invoice and credit note series; names each series' first broken link. */
+  @InjectManager()
+  async auditLedger(@MedusaContext() context: Context = {}): Promise<AuditReport> {
+    const { counts, findings } = await readLedgerAudit(context.manager as SqlEntityManager)
+    return auditReport(counts, findings)
   }
 
   /** The invoice, credit note and packing slip number series, with the next number each gives. */

@@ -283,7 +283,7 @@ export const RecurrenceSchema = z
         z.object({ type: z.literal("never") }).strict(),
         z.object({ type: z.literal("after_runs"), runs: z.number().int().min(1).max(100000) }).strict(),
         z.object({ type: z.literal("by_date"), until: z.string().regex(LOCAL_DATE_TIME, { error: "end.until must be a local date-time YYYY-MM-DDTHH:mm" }) }).strict(),
-      ])
+      ], { error: "end.type must be never, after_runs or by_date" })
       .default({ type: "never" }),
   })
   .strict()

@@ -105,12 +105,19 @@ function countsOf(outcome: ChunkOutcome): { posted: number; skipped: number } {
   }
 }
 
-/** Chunks whose worker went quiet (claimed longer ago than `staleAfterSeconds`): marked failed, to be claimed again. */
+/**
+ * Chunks to offer again: those whose worker went quiet (claimed longer ago than
+ * `staleAfterSeconds`), marked failed to be claimed again; and those still queued that long,
+ * whose offer was lost (the claim failed on a database error, or the process died before it
+ * claimed them; Medusa's in-process event bus keeps no event across a restart).
+ */
 export async function releaseStaleChunks(manager: SqlEntityManager, staleAfterSeconds: number): Promise<string[]> {
   const rows = await manager.execute<{ id: string }[]>(
-    `update "invoicing_run_chunk" set "status" = 'failed', "updated_at" = now()
-      where "status" = 'running' and "claimed_at" < now() - make_interval(secs => ?) returning "id"`,
-    [staleAfterSeconds]
+    `update "invoicing_run_chunk" set "status" = case when "status" = 'running' then 'failed' else "status" end, "updated_at" = now()
+      where ("status" = 'running' and "claimed_at" < now() - make_interval(secs => ?))
+         or ("status" = 'queued' and "updated_at" < now() - make_interval(secs => ?))
+      returning "id"`,
+    [staleAfterSeconds, staleAfterSeconds]
   )
   return rows.map((r) => r.id)
 }

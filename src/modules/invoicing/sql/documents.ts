@@ -3,6 +3,7 @@ import { newId } from "./ids"
 import type { InvoiceTotals } from "../../../domain/propose"
 import type { ChargeDescription, LineAmounts, LineDescription } from "../../../domain/proration"
 import { insertRows, money } from "./rows"
+import { appendToLedger } from "./ledger"
 
 /** The header of a posted invoice or credit note; dates are ISO dates (YYYY-MM-DD). */
 export type DocumentHeader = {
@@ -43,7 +44,10 @@ const utcDate = (isoDate: string | null) => (isoDate ? `${isoDate.slice(0, 10)}T
 
 export type NumberedDocument = { header: DocumentHeader; lines: DocumentLine[]; charges: DocumentCharge[] }
 
-/** Writes numbered documents whole: their headers, lines and charges, one bulk statement each whatever their number. */
+/**
+ * Writes numbered documents whole: their headers, lines and charges, one bulk statement each
+ * whatever their number, then chains them into their series' ledger in number order.
+ */
 export async function insertDocuments(manager: SqlEntityManager, documents: NumberedDocument[]): Promise<string[]> {
   const ids = documents.map(() => newId("inv"))
   const postedAt = new Date().toISOString()
@@ -105,6 +109,9 @@ export async function insertDocuments(manager: SqlEntityManager, documents: Numb
       }))
     )
   )
+  for (const kind of new Set(documents.map(({ header }) => header.kind))) {
+    await appendToLedger(manager, kind, ids.filter((_, i) => documents[i].header.kind === kind))
+  }
   return ids
 }
 

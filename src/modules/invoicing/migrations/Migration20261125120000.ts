@@ -1,0 +1,115 @@
+import { Migration } from "@medusajs/framework/mikro-orm/migrations"
+
+/**
+ * The tamper-evident ledger: one link per posted invoice and credit note, hash-chained per
+ * series. The canonical content is defined here, in SQL, so the posting transaction and the
+ * audit compute it from the very same stored values (jsonb's text form is deterministic;
+ * timestamps are written in UTC whatever the session's time zone). Its field list is
+ * explicit: a column added later does not change the content of documents already posted.
+ * Documents posted before this migration are chained in (series, number) order.
+ */
+export class Migration20261125120000 extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`create table if not exists "invoicing_ledger_entry" ("id" text not null, "series_code" text not null,
+      "position" integer not null, "invoice_id" text not null, "previous_hash" text null, "hash" text not null,
+      "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(),
+      "deleted_at" timestamptz null, constraint "invoicing_ledger_entry_pkey" primary key ("id"));`)
+    this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_invoicing_ledger_entry_invoice_id_unique" ON "invoicing_ledger_entry" ("invoice_id") WHERE deleted_at IS NULL;`)
+    this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_invoicing_ledger_entry_series_code_position_unique" ON "invoicing_ledger_entry" ("series_code", "position") WHERE deleted_at IS NULL;`)
+    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_invoicing_ledger_entry_deleted_at" ON "invoicing_ledger_entry" ("deleted_at") WHERE deleted_at IS NULL;`)
+
+    this.addSql(`create or replace function invoicing_utc(moment timestamptz) returns text as $$
+      select to_char(moment at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+    $$ language sql immutable;`)
+
+    this.addSql(`create or replace function invoicing_document_content(document_id text) returns text as $$
+      select jsonb_build_object(
+        'id', i.id, 'kind', i.kind, 'number', i.number, 'series_code', i.series_code,
+        'invoice_date', invoicing_utc(i.invoice_date), 'due_date', invoicing_utc(i.due_date),
+        'posted_at', invoicing_utc(i.posted_at), 'deleted_at', invoicing_utc(i.deleted_at),
+        'currency_code', i.currency_code, 'invoice_account_id', i.invoice_account_id, 'bill_to', i.bill_to,
+        'summary_update', i.summary_update, 'quantity_mode', i.quantity_mode, 'print_charges', i.print_charges,
+        'packing_slip_number', i.packing_slip_number, 'group_key', i.group_key, 'idempotency_key', i.idempotency_key,
+        'credited_invoice_id', i.credited_invoice_id, 'reason', i.reason,
+        'item_subtotal', jsonb_build_array(i.item_subtotal, i.raw_item_subtotal),
+        'discount_total', jsonb_build_array(i.discount_total, i.raw_discount_total),
+        'charges_total', jsonb_build_array(i.charges_total, i.raw_charges_total),
+        'tax_total', jsonb_build_array(i.tax_total, i.raw_tax_total),
+        'total', jsonb_build_array(i.total, i.raw_total),
+        'lines', coalesce((select jsonb_agg(jsonb_build_object(
+            'id', l.id, 'order_id', l.order_id, 'order_display_id', l.order_display_id, 'line_item_id', l.line_item_id,
+            'packing_slip_id', l.packing_slip_id, 'packing_slip_number', l.packing_slip_number, 'title', l.title,
+            'variant_sku', l.variant_sku, 'quantity', l.quantity, 'is_tax_inclusive', l.is_tax_inclusive,
+            'credited_line_id', l.credited_line_id, 'deleted_at', invoicing_utc(l.deleted_at),
+            'unit_price', jsonb_build_array(l.unit_price, l.raw_unit_price),
+            'tax_rate', jsonb_build_array(l.tax_rate, l.raw_tax_rate),
+            'subtotal', jsonb_build_array(l.subtotal, l.raw_subtotal),
+            'discount_total', jsonb_build_array(l.discount_total, l.raw_discount_total),
+            'tax_total', jsonb_build_array(l.tax_total, l.raw_tax_total),
+            'total', jsonb_build_array(l.total, l.raw_total)) order by l.id)
+          from invoicing_invoice_line l where l.invoice_id = i.id), '[]'::jsonb),
+        'charges', coalesce((select jsonb_agg(jsonb_build_object(
+            'id', c.id, 'order_id', c.order_id, 'order_display_id', c.order_display_id,
+            'shipping_method_id', c.shipping_method_id, 'name', c.name, 'credited_charge_id', c.credited_charge_id,
+            'deleted_at', invoicing_utc(c.deleted_at),
+            'tax_rate', jsonb_build_array(c.tax_rate, c.raw_tax_rate),
+            'subtotal', jsonb_build_array(c.subtotal, c.raw_subtotal),
+            'discount_total', jsonb_build_array(c.discount_total, c.raw_discount_total),
+            'tax_total', jsonb_build_array(c.tax_total, c.raw_tax_total),
+            'total', jsonb_build_array(c.total, c.raw_total)) order by c.id)
+          from invoicing_invoice_charge c where c.invoice_id = i.id), '[]'::jsonb)
+      )::text
+      from invoicing_invoice i where i.id = document_id
+    $$ language sql stable;`)
+
+    this.addSql(`create or replace function invoicing_chain_hash(previous_hash text, content text) returns text as $$
+      select encode(sha256(convert_to(coalesce(previous_hash, '') || '|' || content, 'UTF8')), 'hex')
+    $$ language sql immutable;`)
+
+    // Appends documents, in the order given, to their series' chain. The caller holds the
+    // series' number counter lock (it has just taken their numbers), so appends of one series
+    // never interleave; the unique (series, position) index would refuse it if they did.
+    this.addSql(`create or replace function invoicing_append_to_ledger(series text, document_ids text[], entry_ids text[]) returns void as $$
+      declare
+        last_position integer;
+        last_hash text;
+        next_hash text;
+      begin
+        select e.position, e.hash into last_position, last_hash from invoicing_ledger_entry e
+          where e.series_code = series and e.deleted_at is null order by e.position desc limit 1;
+        last_position := coalesce(last_position, 0);
+        for n in 1 .. coalesce(array_length(document_ids, 1), 0) loop
+          next_hash := invoicing_chain_hash(last_hash, invoicing_document_content(document_ids[n]));
+          last_position := last_position + 1;
+          insert into invoicing_ledger_entry (id, series_code, position, invoice_id, previous_hash, hash)
+            values (entry_ids[n], series, last_position, document_ids[n], last_hash, next_hash);
+          last_hash := next_hash;
+        end loop;
+      end;
+    $$ language plpgsql;`)
+
+    this.addSql(`create trigger "invoicing_ledger_entry_immutable" before update or delete on "invoicing_ledger_entry"
+      for each row execute function invoicing_refuse_posted_change();`)
+    this.addSql(`create trigger "invoicing_ledger_entry_no_truncate" before truncate on "invoicing_ledger_entry"
+      for each statement execute function invoicing_refuse_posted_change();`)
+
+    this.addSql(`do $$
+      declare
+        s text;
+      begin
+        for s in select distinct series_code from invoicing_invoice loop
+          perform invoicing_append_to_ledger(s,
+            array(select id from invoicing_invoice where series_code = s order by length(number), number),
+            array(select 'ledger_' || id from invoicing_invoice where series_code = s order by length(number), number));
+        end loop;
+      end $$;`)
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop table if exists "invoicing_ledger_entry" cascade;`)
+    this.addSql(`drop function if exists invoicing_append_to_ledger(text, text[], text[]);`)
+    this.addSql(`drop function if exists invoicing_chain_hash(text, text);`)
+    this.addSql(`drop function if exists invoicing_document_content(text);`)
+    this.addSql(`drop function if exists invoicing_utc(timestamptz);`)
+  }
+}
