@@ -32,13 +32,13 @@ async function readFindings(manager: SqlEntityManager): Promise<LinkFinding[]> {
     `with links as (
        select e."series_code", e."position", e."invoice_id", i."number",
          i."id" is null as "document_missing",
-         i."id" is not null and e."hash" is distinct from
-           invoicing_chain_hash(e."previous_hash", invoicing_document_content(e."invoice_id")) as "content_changed",
+         i."id" is not null and e."hash" is distinct from invoicing_chain_hash(e."previous_hash", d."content") as "content_changed",
          e."previous_hash" is distinct from lag(e."hash") over w as "chain_broken",
          e."position" <> coalesce(lag(e."position") over w, 0) + 1 as "position_gap",
          false as "not_chained"
        from "invoicing_ledger_entry" e
        left join "invoicing_invoice" i on i."id" = e."invoice_id"
+       left join invoicing_document_contents(array(select "invoice_id" from "invoicing_ledger_entry")) d on d."document_id" = e."invoice_id"
        window w as (partition by e."series_code" order by e."position")
      )
      select * from links where "document_missing" or "content_changed" or "chain_broken" or "position_gap"

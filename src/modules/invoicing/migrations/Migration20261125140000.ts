@@ -1,0 +1,97 @@
+import { Migration } from "@medusajs/framework/mikro-orm/migrations"
+
+/**
+ * The ledger's canonical content for many documents in one statement: the per-document
+ * function of Migration20261125120000 was planned and run once per document, which made
+ * chaining cost about a millisecond per invoice. Same content, byte for byte: the
+ * per-document function now reads it from the set one, and appending uses the set one.
+ */
+export class Migration20261125140000 extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`create or replace function invoicing_document_contents(document_ids text[]) returns table (document_id text, content text) as $$
+      select i.id, jsonb_build_object(
+        'id', i.id, 'kind', i.kind, 'number', i.number, 'series_code', i.series_code,
+        'invoice_date', invoicing_utc(i.invoice_date), 'due_date', invoicing_utc(i.due_date),
+        'posted_at', invoicing_utc(i.posted_at), 'deleted_at', invoicing_utc(i.deleted_at),
+        'currency_code', i.currency_code, 'invoice_account_id', i.invoice_account_id, 'bill_to', i.bill_to,
+        'summary_update', i.summary_update, 'quantity_mode', i.quantity_mode, 'print_charges', i.print_charges,
+        'packing_slip_number', i.packing_slip_number, 'group_key', i.group_key, 'idempotency_key', i.idempotency_key,
+        'credited_invoice_id', i.credited_invoice_id, 'reason', i.reason,
+        'item_subtotal', jsonb_build_array(i.item_subtotal, i.raw_item_subtotal),
+        'discount_total', jsonb_build_array(i.discount_total, i.raw_discount_total),
+        'charges_total', jsonb_build_array(i.charges_total, i.raw_charges_total),
+        'tax_total', jsonb_build_array(i.tax_total, i.raw_tax_total),
+        'total', jsonb_build_array(i.total, i.raw_total),
+        'lines', coalesce(l.lines, '[]'::jsonb),
+        'charges', coalesce(c.charges, '[]'::jsonb)
+      )::text
+      from invoicing_invoice i
+      left join (
+        select l.invoice_id, jsonb_agg(jsonb_build_object(
+            'id', l.id, 'order_id', l.order_id, 'order_display_id', l.order_display_id, 'line_item_id', l.line_item_id,
+            'packing_slip_id', l.packing_slip_id, 'packing_slip_number', l.packing_slip_number, 'title', l.title,
+            'variant_sku', l.variant_sku, 'quantity', l.quantity, 'is_tax_inclusive', l.is_tax_inclusive,
+            'credited_line_id', l.credited_line_id, 'deleted_at', invoicing_utc(l.deleted_at),
+            'unit_price', jsonb_build_array(l.unit_price, l.raw_unit_price),
+            'tax_rate', jsonb_build_array(l.tax_rate, l.raw_tax_rate),
+            'subtotal', jsonb_build_array(l.subtotal, l.raw_subtotal),
+            'discount_total', jsonb_build_array(l.discount_total, l.raw_discount_total),
+            'tax_total', jsonb_build_array(l.tax_total, l.raw_tax_total),
+            'total', jsonb_build_array(l.total, l.raw_total)) order by l.id) as lines
+          from invoicing_invoice_line l where l.invoice_id = any(document_ids) group by l.invoice_id
+      ) l on l.invoice_id = i.id
+      left join (
+        select c.invoice_id, jsonb_agg(jsonb_build_object(
+            'id', c.id, 'order_id', c.order_id, 'order_display_id', c.order_display_id,
+            'shipping_method_id', c.shipping_method_id, 'name', c.name, 'credited_charge_id', c.credited_charge_id,
+            'deleted_at', invoicing_utc(c.deleted_at),
+            'tax_rate', jsonb_build_array(c.tax_rate, c.raw_tax_rate),
+            'subtotal', jsonb_build_array(c.subtotal, c.raw_subtotal),
+            'discount_total', jsonb_build_array(c.discount_total, c.raw_discount_total),
+            'tax_total', jsonb_build_array(c.tax_total, c.raw_tax_total),
+            'total', jsonb_build_array(c.total, c.raw_total)) order by c.id) as charges
+          from invoicing_invoice_charge c where c.invoice_id = any(document_ids) group by c.invoice_id
+      ) c on c.invoice_id = i.id
+      where i.id = any(document_ids)
+    $$ language sql stable;`)
+
+    this.addSql(`create or replace function invoicing_document_content(document_id text) returns text as $$
+      select c.content from invoicing_document_contents(array[$1]) c
+    $$ language sql stable;`)
+
+    // As before, in the order given and under the series lock the caller holds; a document
+    // that does not exist is an error, never a silent hole in the chain.
+    this.addSql(`create or replace function invoicing_append_to_ledger(series text, document_ids text[], entry_ids text[]) returns void as $$
+      declare
+        last_position integer;
+        last_hash text;
+        next_hash text;
+        chained integer := 0;
+        document record;
+      begin
+        select e.position, e.hash into last_position, last_hash from invoicing_ledger_entry e
+          where e.series_code = series and e.deleted_at is null order by e.position desc limit 1;
+        last_position := coalesce(last_position, 0);
+        for document in
+          select u.n, c.content from unnest(document_ids) with ordinality as u(id, n)
+            join invoicing_document_contents(document_ids) c on c.document_id = u.id
+            order by u.n
+        loop
+          next_hash := invoicing_chain_hash(last_hash, document.content);
+          last_position := last_position + 1;
+          insert into invoicing_ledger_entry (id, series_code, position, invoice_id, previous_hash, hash)
+            values (entry_ids[document.n], series, last_position, document_ids[document.n], last_hash, next_hash);
+          last_hash := next_hash;
+          chained := chained + 1;
+        end loop;
+        if chained <> coalesce(array_length(document_ids, 1), 0) then
+          raise exception 'ledger: % of % documents to chain exist', chained, coalesce(array_length(document_ids, 1), 0);
+        end if;
+      end;
+    $$ language plpgsql;`)
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop function if exists invoicing_document_contents(text[]);`)
+  }
+}
