@@ -1,8 +1,6 @@
-import { WorkflowResponse, createWorkflow, transform } from "@medusajs/framework/workflows-sdk"
+import { WorkflowResponse, createWorkflow } from "@medusajs/framework/workflows-sdk"
 import type { PostingParameters } from "../domain/posting-parameters"
-import { snapshotProposal } from "../domain/proposal-snapshot"
-import { proposalSelection, proposalToken } from "./invoicing-orders/proposal-token"
-import { proposeWithCreditCheckStep } from "./steps/propose-with-credit-check"
+import { proposeInvoicesStep } from "./steps/propose-invoices"
 
 export type ProposeInvoicesInput = { order_ids: string[]; parameters: PostingParameters }
 
@@ -11,9 +9,5 @@ export type ProposeInvoicesInput = { order_ids: string[]; parameters: PostingPar
  * posts exactly this (or answers what changed).
  */
 export const proposeInvoicesWorkflow = createWorkflow("invoicing-propose-invoices", (input: ProposeInvoicesInput) => {
-  const { proposal } = proposeWithCreditCheckStep({ order_ids: input.order_ids, parameters: input.parameters })
-  const token = transform({ input, proposal }, ({ input, proposal }) =>
-    proposalToken(snapshotProposal(proposal, proposalSelection(input.order_ids, input.parameters)))
-  )
-  return new WorkflowResponse({ proposal, proposal_token: token })
+  return new WorkflowResponse(proposeInvoicesStep({ order_ids: input.order_ids, parameters: input.parameters }))
 })

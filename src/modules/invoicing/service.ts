@@ -25,6 +25,7 @@ import {
 import type { Settlement } from "../../domain/settlement"
 import { type AuditReport, auditReport } from "../../domain/ledger-audit"
 import { readLedgerAudit } from "./sql/ledger"
+import { type InvoiceDetail, type InvoiceListFilters, type InvoiceWithLines, pageInvoices, readInvoiceDetail, readInvoices } from "./sql/invoice-pages"
 import type { InvoiceDraft, InvoicingState, PackingSlipDraft } from "./types"
 import { closePdfRenderer } from "../../documents/render"
 
@@ -209,6 +210,28 @@ class InvoicingModuleService extends MedusaService({ ...models }) {
   @InjectManager()
   async readSettlements(invoiceIds: string[], @MedusaContext() context: Context = {}): Promise<Map<string, Settlement>> {
     return readSettlements(context.manager as SqlEntityManager, invoiceIds)
+  }
+
+  /** Posted documents with lines, charges and settlement, newest number first, in one statement. */
+  @InjectManager()
+  async readInvoicesWithLines(filters: InvoiceListFilters, @MedusaContext() context: Context = {}): Promise<InvoiceWithLines[]> {
+    return readInvoices(context.manager as SqlEntityManager, filters)
+  }
+
+  /** A posted document with lines, charges, settlement, credit notes, payments and stored PDFs, in one statement. */
+  @InjectManager()
+  async readInvoiceDetail(invoiceId: string, @MedusaContext() context: Context = {}): Promise<InvoiceDetail | null> {
+    return readInvoiceDetail(context.manager as SqlEntityManager, invoiceId)
+  }
+
+  /** One page of posted documents with lines, charges and settlement, newest number first, and how many match. */
+  @InjectManager()
+  async pageInvoicesWithLines(
+    filters: InvoiceListFilters,
+    page: { limit: number; offset: number },
+    @MedusaContext() context: Context = {}
+  ): Promise<{ invoices: InvoiceWithLines[]; count: number }> {
+    return pageInvoices(context.manager as SqlEntityManager, filters, page)
   }
 
   /** One page of the invoices of a payment status, newest number first, and how many there are. */

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises"
+import { mkdir, rename, writeFile } from "node:fs/promises"
 import path from "node:path"
 import type { ProviderSendNotificationDTO, ProviderSendNotificationResultsDTO } from "@medusajs/framework/types"
 import { AbstractNotificationProviderService, MedusaError } from "@medusajs/framework/utils"
@@ -26,8 +26,11 @@ export class FolderNotificationService extends AbstractNotificationProviderServi
   async send(notification: ProviderSendNotificationDTO): Promise<ProviderSendNotificationResultsDTO> {
     // Folder names come from a counter and the time, never from the message.
     const id = `${new Date().toISOString().replace(/[:.]/g, "-")}-${process.pid}-${++this.sent}`
-    const folder = path.resolve(this.options.directory, id)
+    // Written beside the directory (same file system) and renamed into it: a reader of the
+    // directory sees a whole message or none.
+    const folder = path.join(`${path.resolve(this.options.directory)}.sending`, id)
     await mkdir(folder, { recursive: true })
+    await mkdir(this.options.directory, { recursive: true })
     const attachments = notification.attachments ?? []
     await Promise.all(
       attachments.map((a, i) => writeFile(path.join(folder, `attachment-${i + 1}${path.extname(a.filename ?? "") || ".bin"}`), Buffer.from(a.content, "base64")))
@@ -41,6 +44,7 @@ export class FolderNotificationService extends AbstractNotificationProviderServi
       attachments: attachments.map((a, i) => ({ filename: a.filename, content_type: a.content_type, file: `attachment-${i + 1}${path.extname(a.filename ?? "") || ".bin"}` })),
     }
     await writeFile(path.join(folder, "message.json"), JSON.stringify(message, null, 2))
+    await rename(folder, path.resolve(this.options.directory, id))
     return { id }
   }
 }

@@ -1,5 +1,4 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { type CreditCheckedInvoice, checkCredit } from "../../domain/credit-exposure"
 import type { PostingParameters } from "../../domain/posting-parameters"
 import { type InvoiceProposal, proposeInvoices } from "../../domain/propose"
@@ -29,9 +28,3 @@ export async function proposeWithCreditCheck(container: MedusaContainer, orderId
     packing_slip_numbers: Object.fromEntries(orders.flatMap((o) => o.packing_slips.map((s) => [s.fulfillment_id, s.number]))),
   }
 }
-
-export const proposeWithCreditCheckStep = createStep(
-  "propose-with-credit-check",
-  async (input: { order_ids: string[]; parameters: PostingParameters }, { container }) =>
-    new StepResponse<CheckedProposal>(await proposeWithCreditCheck(container, input.order_ids, input.parameters))
-)

@@ -80,6 +80,11 @@ function settlementFields(invoice: any, settlements: ReadonlyMap<string, Settlem
   }
 }
 
+/** The settlements of documents read with their settlement (readInvoicesWithLines), as invoiceResponse takes them. */
+export function settlementsOf(invoices: { id: string; settlement: Settlement | null }[]): Map<string, Settlement> {
+  return new Map(invoices.flatMap((i) => (i.settlement ? [[i.id, i.settlement] as const] : [])))
+}
+
 /** A posted invoice as the admin API shows it, with its settlement from readSettlements. */
 export function invoiceResponse(invoice: any, settlements: ReadonlyMap<string, Settlement>) {
   const lines = [...(invoice.lines ?? [])].sort((a, b) => a.id.localeCompare(b.id))

@@ -12,7 +12,7 @@ import { invoiceResponse } from "../../admin/invoices/invoice-response"
  */
 export async function customerInvoice(container: MedusaContainer, customerId: string, invoiceId: string) {
   const service = container.resolve<InvoicingModuleService>(INVOICING_MODULE)
-  const [invoice] = await service.listInvoices({ id: invoiceId, invoice_account_id: customerId }, { relations: ["lines", "charges"], take: 1 })
+  const [invoice] = await service.readInvoicesWithLines({ ids: [invoiceId], invoice_account_id: customerId })
   if (!invoice) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Invoice with id: ${invoiceId} was not found`)
   return invoice
 }

@@ -4,6 +4,8 @@ import { newId } from "./ids"
 import type { Amount } from "../../../domain/money"
 import { type PaymentStatus, type Settlement, PaymentRefused, checkPayment, settlement } from "../../../domain/settlement"
 import { insertRows, money } from "./rows"
+import { type InvoiceListFilters, invoiceConditions } from "./invoice-pages"
+import { creditNoteTotalOf, paidOf } from "./settlement-sql"
 
 export type PaymentInput = {
   invoice_id: string
@@ -30,14 +32,8 @@ export type PaymentRecord = {
  */
 const settledInvoices = (where: string) => `
   select i."id", i."number", i."total"::text as total,
-         coalesce(c.total, 0)::text as credit_note_total, coalesce(p.paid, 0)::text as paid
+         ${creditNoteTotalOf("i")}::text as credit_note_total, ${paidOf("i")}::text as paid
     from "invoicing_invoice" i
-    left join lateral (
-      select sum(n."total") as total from "invoicing_invoice" n where n."credited_invoice_id" = i."id" and n."deleted_at" is null
-    ) c on true
-    left join lateral (
-      select sum(p."amount") as paid from "invoicing_payment" p where p."invoice_id" = i."id" and p."deleted_at" is null
-    ) p on true
    where i."kind" = 'invoice' and i."deleted_at" is null and ${where}`
 
 type SettledRow = { id: string; number: string; total: string; credit_note_total: string; paid: string }
@@ -94,14 +90,8 @@ export async function recordPayment(manager: SqlEntityManager, input: PaymentInp
   return payment
 }
 
-export type PaymentStatusPage = {
+export type PaymentStatusPage = InvoiceListFilters & {
   payment_status: PaymentStatus
-  invoice_account_id?: string
-  kind?: "invoice" | "credit_note"
-  /** Matched against the number, anywhere in it (as the list's q). */
-  q?: string
-  /** Only these invoices (e.g. those of an order). */
-  ids?: string[]
   limit: number
   offset: number
 }
@@ -118,27 +108,14 @@ const STATUS_CONDITION: Record<PaymentStatus, string> = {
  * in one query: the status is computed from the invoices' credit notes and payments.
  */
 export async function pageInvoicesByPaymentStatus(manager: SqlEntityManager, page: PaymentStatusPage): Promise<{ ids: string[]; count: number }> {
-  if (page.kind === "credit_note" || (page.ids && !page.ids.length)) {
+  if (page.kind === "credit_note") {
     return { ids: [], count: 0 }
   }
-  const conditions = ["true"]
-  const bindings: unknown[] = []
-  if (page.invoice_account_id) {
-    conditions.push(`i."invoice_account_id" = ?`)
-    bindings.push(page.invoice_account_id)
-  }
-  if (page.q) {
-    conditions.push(`i."number" ilike ?`)
-    bindings.push(`%${page.q}%`)
-  }
-  if (page.ids) {
-    conditions.push(`i."id" in (?)`)
-    bindings.push(page.ids)
-  }
+  const { where, bindings } = invoiceConditions(page)
   const [row] = await manager.execute<{ ids: string[] | null; count: number }[]>(
     `with s as (
        select x."id", x."number", x."total"::numeric + x."credit_note_total"::numeric - x."paid"::numeric as open, x."paid"::numeric as paid
-         from (${settledInvoices(conditions.join(" and "))}) x
+         from (${settledInvoices(where)}) x
      ), matching as (select id, number from s where ${STATUS_CONDITION[page.payment_status]})
      select (select count(*)::int from matching) as count,
             (select json_agg(id order by number desc) from (select id, number from matching order by number desc limit ? offset ?) p) as ids`,

@@ -1,28 +1,20 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
 import { INVOICING_MODULE } from "../../../../modules/invoicing"
 import type InvoicingModuleService from "../../../../modules/invoicing/service"
-import { creditNoteSummary, invoiceResponse, paymentSummary } from "../invoice-response"
+import { creditNoteSummary, invoiceResponse, paymentSummary, settlementsOf } from "../invoice-response"
 
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const service = req.scope.resolve<InvoicingModuleService>(INVOICING_MODULE)
-  const invoice = await service.retrieveInvoice(req.params.id, { relations: ["lines", "charges"] })
-  const creditNotes = await service.listInvoices(
-    { credited_invoice_id: invoice.id },
-    { select: ["id", "number", "invoice_date", "total"], order: { number: "ASC" } }
-  )
-  const payments = await service.listInvoicePayments(
-    { invoice_id: invoice.id },
-    { select: ["id", "amount", "paid_at"], order: { paid_at: "ASC", id: "ASC" } }
-  )
-  // The PDFs print management stored (copy 0 is the original); others are rendered when downloaded.
-  const documents = await service.listInvoiceDocuments(
-    { invoice_id: invoice.id },
-    { select: ["copy", "created_at"], order: { copy: "ASC" } }
-  )
+  const detail = await service.readInvoiceDetail(req.params.id)
+  if (!detail) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Invoice with id: ${req.params.id} was not found`)
+  }
   res.json({
-    invoice: invoiceResponse(invoice, await service.readSettlements([invoice.id])),
-    credit_notes: creditNotes.map(creditNoteSummary),
-    payments: payments.map(paymentSummary),
-    documents: documents.map((d) => ({ copy: d.copy, stored_at: d.created_at })),
+    invoice: invoiceResponse(detail.invoice, settlementsOf([detail.invoice])),
+    credit_notes: detail.credit_notes.map(creditNoteSummary),
+    payments: detail.payments.map(paymentSummary),
+    // The PDFs print management stored (copy 0 is the original); others are rendered when downloaded.
+    documents: detail.stored_documents.map((d) => ({ copy: d.copy, stored_at: d.created_at })),
   })
 }
