@@ -2,6 +2,8 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { placeOrder, shipOrder, type StoreFixture } from "../../seed/store"
 import { type AdminHeaders, storeWithAdmin } from "../helpers/store-suite"
 import { runDueSchedules } from "../../src/workflows/batch/run-due-schedules"
+import { startBatchRunWorkflow } from "../../src/workflows/start-batch-run"
+import { PostingParametersSchema } from "../../src/api/admin/invoicing/validators"
 import { eventually, expectGapless, lineIds } from "../helpers/invoicing"
 
 jest.setTimeout(240_000)
@@ -90,6 +92,22 @@ medusaIntegrationTestRunner({
       const byOrder = new Map(run.groups.map((g: any) => [g.order_ids[0], g]))
       expect(byOrder.get(fine)).toMatchObject({ invoice_number: "INV-000001", reason: null })
       expect(byOrder.get(blocked)).toMatchObject({ invoice_number: null, reason: expect.stringMatching(/^credit limit exceeded \(balance\)/) })
+    })
+
+    it("a run keeps each invoice account's orders in one chunk: summary update invoice_account gives every account one invoice, however old its orders", async () => {
+      // Oldest first: Anna, Ben, Anna, Ben. Chunks of two by age alone would give each account two invoices.
+      const orders = { anna: [] as string[], ben: [] as string[] }
+      for (const name of ["anna", "ben", "anna", "ben"] as const) orders[name].push(await shippedOrder(name))
+      const parameters = PostingParametersSchema.parse({ summary_update: "invoice_account" })
+      const { result: started } = await startBatchRunWorkflow(getContainer()).run({
+        input: { schedule_id: null, selection: { status: "shipped_not_invoiced" }, parameters, chunk_size: 2 },
+      })
+      expect(started.chunk_ids).toHaveLength(2)
+      const run = await finishedRun(started.id)
+      expect(run).toMatchObject({ status: "succeeded", selected: 4, posted: 2, skipped: 0 })
+      expect(run.groups.map((g: any) => [...g.order_ids].sort()).sort()).toEqual([[...orders.anna].sort(), [...orders.ben].sort()].sort())
+      const chunks = await dbConnection.raw(`select order_ids from invoicing_run_chunk where run_id = ? order by position`, [run.id])
+      expect(chunks.rows.map((c: any) => [...c.order_ids].sort())).toEqual([[...orders.anna].sort(), [...orders.ben].sort()])
     })
 
     it("a chunk that fails after posting is retried and invoices nothing twice", async () => {

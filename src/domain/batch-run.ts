@@ -24,10 +24,6 @@ export type ChunkOutcome = {
   skipped_orders: { order_id: string; reason: string }[]
 }
 
-export function splitIntoChunks<T>(items: T[], size: number): T[][] {
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size))
-}
-
 /** A chunk is done when it succeeded, or failed and may not be tried again. */
 export function chunkIsDone(chunk: { status: ChunkStatus; attempts: number }): boolean {
   return chunk.status === "succeeded" || (chunk.status === "failed" && chunk.attempts >= MAX_CHUNK_ATTEMPTS)

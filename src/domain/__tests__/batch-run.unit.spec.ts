@@ -1,13 +1,8 @@
-import { MAX_CHUNK_ATTEMPTS, runStatus, splitIntoChunks } from "../batch-run"
+import { MAX_CHUNK_ATTEMPTS, runStatus } from "../batch-run"
 
 const chunk = (status: "queued" | "running" | "succeeded" | "failed", attempts = 1, failed_groups = 0) => ({ status, attempts, failed_groups })
 
 describe("batch runs", () => {
-  it("a selection is split into chunks of the chunk size, the last one shorter", () => {
-    expect(splitIntoChunks([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]])
-    expect(splitIntoChunks([], 250)).toEqual([])
-  })
-
   it("a run is queued until a chunk is claimed and running until every chunk is done", () => {
     expect(runStatus([chunk("queued", 0), chunk("queued", 0)])).toBe("queued")
     expect(runStatus([chunk("running"), chunk("queued", 0)])).toBe("running")
