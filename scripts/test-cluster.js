@@ -25,11 +25,11 @@ const { execFileSync, spawn } = require("node:child_process")
 const fs = require("node:fs")
 const os = require("node:os")
 const path = require("node:path")
+const { checkedScript } = require("./checked-script")
 const {
   ROOT,
   sleep,
   throwIfStopping,
-  stopOnSignals,
   isStopping,
   onCleanup,
   cleanUp,
@@ -55,10 +55,9 @@ const ADMIN = { email: "cluster@example.com", password: "supersecret" }
 const TICKER_SECONDS = 5
 const RUN_TIMEOUT_MS = 10 * 60_000
 
-let keepLogs = false // the processes' logs stay in the temporary folder (TMP) after a failure
-let TMP = null
 
-const log = (message) => console.log(`[cluster] ${message}`)
+const script = checkedScript("cluster")
+const { log } = script
 const seconds = (ms) => Number((ms / 1000).toFixed(1))
 
 // ---------------------------------------------------------------------------------------------
@@ -400,15 +399,7 @@ function printTable(outcomes) {
 
 async function main() {
   const started = Date.now()
-  const tmp = (TMP = fs.mkdtempSync(path.join(os.tmpdir(), "medusa-invoicing-cluster-")))
-  fs.chmodSync(tmp, 0o755) // an embedded PostgreSQL runs as "postgres" and must reach tmp/pg
-  onCleanup("remove the temporary folder", () => !keepLogs && fs.rmSync(tmp, { recursive: true, force: true }))
-  process.on("uncaughtException", (error) => {
-    console.error(`[cluster] ${error.stack || error.message}`)
-    keepLogs = true
-    cleanUp().then(() => process.exit(1))
-  })
-  stopOnSignals(log)
+  const tmp = script.start()
 
   const ctx = {
     tmp,
@@ -455,32 +446,8 @@ async function main() {
   outcomes.push(await runPhase(ctx, { key: "one", title: "one worker", label: "1", workers: 1 }))
 
   printTable(outcomes)
-  const results = outcomes.flatMap((o) => o.results)
-  const failed = results.filter((r) => !r.ok)
-  keepLogs = failed.length > 0
-  log(`${results.length - failed.length} of ${results.length} checks passed in ${seconds(Date.now() - started)} s`)
-  if (failed.length) {
-    log(`FAILED: ${failed.map((f) => f.label).join("; ")}`)
-    log(`process logs kept in ${tmp}`)
-  }
-  return failed.length ? 1 : 0
+  return script.finish(outcomes.flatMap((o) => o.results), started)
 }
 
-/** Runs the test and exits with its outcome, after cleaning up whatever happened. */
-async function run() {
-  let code = 1
-  try {
-    code = await main()
-  } catch (error) {
-    if (isStopping()) return // the signal handler cleans up and exits
-    console.error(`[cluster] ${error.stack || error.message}`)
-    keepLogs = true
-    if (TMP) log(`process logs kept in ${TMP}`)
-  }
-  if (isStopping()) return
-  await cleanUp()
-  process.exit(code)
-}
-
-if (require.main === module) run()
+if (require.main === module) script.run(main)
 else module.exports = { claimLogicalDatabase, cleanUp } // to try a piece by hand

@@ -8,8 +8,9 @@
 //   2. crash: the same posting, and the app's whole process group SIGKILLed at a random moment,
 //      10 times (odd kills: any moment of the posting's duration; even kills: a random moment once
 //      a posting transaction is writing). After each kill, whatever was committed is whole and
-//      whatever was not left no trace. Then the same posting again, to completion: it invoices
-//      exactly what was left, and the end state equals the reference;
+//      whatever was not left no trace. A round that finds everything invoiced (the kill before
+//      came after the last commit) starts from the seeded database again. Then the same posting
+//      again, to completion: it invoices exactly what was left, and the end state equals the reference;
 //   3. database faults: a batch run of a schedule, with every database connection of the app
 //      terminated (pg_terminate_backend) while it posts, twice. The app stays up, the run ends
 //      (succeeded, or failed for a later run to finish) instead of staying stuck, nothing is
@@ -22,16 +23,13 @@
 // Exits non-zero when a check fails. Every process it started is stopped, and its databases
 // dropped, on success, failure, error or Ctrl-C.
 const fs = require("node:fs")
-const os = require("node:os")
 const path = require("node:path")
+const { checkedScript } = require("./checked-script")
 const {
   ROOT,
   sleep,
   throwIfStopping,
-  stopOnSignals,
-  isStopping,
   onCleanup,
-  cleanUp,
   postgres,
   createDatabase,
   dropDatabase,
@@ -58,10 +56,9 @@ const RUN_TIMEOUT_MS = (STALE_CHUNK_SECONDS * 3 + 60) * 1000
 /** At least this many kills must land while the posting was writing, or the crash phase proves nothing. */
 const MIN_KILLS_MID_POSTING = Math.min(3, KILLS)
 
-let keepLogs = false
-let TMP = null
 
-const log = (message) => console.log(`[faults] ${message}`)
+const script = checkedScript("faults")
+const { log } = script
 const seconds = (ms) => Number((ms / 1000).toFixed(2))
 const uniform = (low, high) => low + Math.random() * (high - low)
 
@@ -76,11 +73,16 @@ const POSTING_WRITING = `
 
 async function openPhase(ctx, key) {
   const database = `${ctx.template}_${key}`
-  const forgetDatabase = await createDatabase(ctx.pg, database, ctx.template)
-  const client = new Client({ connectionString: ctx.pg.urlFor(database) })
-  client.on("error", () => {}) // a query of ours then fails and says why
-  await client.connect()
-  const forgetClient = onCleanup(`close the client of ${database}`, () => client.end())
+  let forgetDatabase = await createDatabase(ctx.pg, database, ctx.template)
+  let client = null
+  let forgetClient = () => {}
+  const connect = async () => {
+    client = new Client({ connectionString: ctx.pg.urlFor(database) })
+    client.on("error", () => {}) // a query of ours then fails and says why
+    await client.connect()
+    forgetClient = onCleanup(`close the client of ${database}`, () => client.end())
+  }
+  await connect()
   const logDir = path.join(ctx.tmp, key)
   fs.mkdirSync(logDir, { recursive: true })
   const env = { ...ctx.env, DATABASE_URL: ctx.pg.urlFor(database) }
@@ -104,6 +106,15 @@ async function openPhase(ctx, key) {
         if (Date.now() > deadline) throw new Error(`${database} still has connections 30 s after the app died`)
         await sleep(100)
       }
+    },
+    /** The database as the seed left it again (the app must be stopped). */
+    async reset() {
+      forgetClient()
+      await client.end().catch(() => {})
+      await dropDatabase(ctx.pg, database)
+      forgetDatabase()
+      forgetDatabase = await createDatabase(ctx.pg, database, ctx.template)
+      await connect()
     },
     async close() {
       forgetClient()
@@ -299,6 +310,12 @@ async function crashPhase(ctx, reference) {
     const orderIds = await allOrderIds(phase.db)
     const rounds = []
     for (let round = 1; round <= KILLS; round++) {
+      // A kill that came after the last commit left nothing to interrupt: start the next round
+      // from the seeded database again, so that every round has a posting to kill.
+      if ((await documentCounts(phase.db)).invoices === reference.invoices) {
+        await phase.reset()
+        log(`  round ${round}: everything was invoiced; the database is as seeded again`)
+      }
       const r = await killRound(phase, round, { orderIds, reference })
       rounds.push(r)
       log(
@@ -497,15 +514,7 @@ async function faultPhase(ctx, reference) {
 
 async function main() {
   const started = Date.now()
-  const tmp = (TMP = fs.mkdtempSync(path.join(os.tmpdir(), "medusa-invoicing-faults-")))
-  fs.chmodSync(tmp, 0o755) // an embedded PostgreSQL runs as "postgres" and must reach tmp/pg
-  onCleanup("remove the temporary folder", () => !keepLogs && fs.rmSync(tmp, { recursive: true, force: true }))
-  process.on("uncaughtException", (error) => {
-    console.error(`[faults] ${error.stack || error.message}`)
-    keepLogs = true
-    cleanUp().then(() => process.exit(1))
-  })
-  stopOnSignals(log)
+  const tmp = script.start()
 
   const ctx = {
     tmp,
@@ -538,31 +547,7 @@ async function main() {
   outcomes.push(await crashPhase(ctx, reference.reference))
   outcomes.push(await faultPhase(ctx, reference.reference))
 
-  const results = outcomes.flatMap((o) => o.results)
-  const failed = results.filter((r) => !r.ok)
-  keepLogs = failed.length > 0
-  log(`${results.length - failed.length} of ${results.length} checks passed in ${seconds(Date.now() - started)} s`)
-  if (failed.length) {
-    log(`FAILED: ${failed.map((f) => f.label).join("; ")}`)
-    log(`process logs kept in ${tmp}`)
-  }
-  return failed.length ? 1 : 0
+  return script.finish(outcomes.flatMap((o) => o.results), started)
 }
 
-/** Runs the test and exits with its outcome, after cleaning up whatever happened. */
-async function run() {
-  let code = 1
-  try {
-    code = await main()
-  } catch (error) {
-    if (isStopping()) return // the signal handler cleans up and exits
-    console.error(`[faults] ${error.stack || error.message}`)
-    keepLogs = true
-    if (TMP) log(`process logs kept in ${TMP}`)
-  }
-  if (isStopping()) return
-  await cleanUp()
-  process.exit(code)
-}
-
-run()
+script.run(main)

@@ -32,14 +32,11 @@
 // Exits non-zero when a check fails. Every process it started is stopped, its database dropped and
 // the PDFs the server stored deleted, on success, failure, error or Ctrl-C.
 const fs = require("node:fs")
-const os = require("node:os")
 const path = require("node:path")
+const { checkedScript } = require("./checked-script")
 const {
   ROOT,
-  stopOnSignals,
-  isStopping,
   onCleanup,
-  cleanUp,
   postgres,
   prepareSeededTemplate,
   freePort,
@@ -63,10 +60,9 @@ const ADMIN = { email: "load@example.com", password: "supersecret" }
 /** The local File module (Medusa's default) stores the PDFs it is given here, relative to the server's cwd. */
 const FILE_DIR = path.join(ROOT, "static")
 
-let keepLogs = false
-let TMP = null
 
-const log = (message) => console.log(`[load] ${message}`)
+const script = checkedScript("load")
+const { log } = script
 const seconds = (ms) => Number((ms / 1000).toFixed(1))
 
 /** Migrates, seeds ORDERS shipped orders over 50 invoice accounts, adds the admin; the orders' ids. */
@@ -142,15 +138,7 @@ function figures(traffic, pool) {
 
 async function main() {
   const started = Date.now()
-  const tmp = (TMP = fs.mkdtempSync(path.join(os.tmpdir(), "medusa-invoicing-load-")))
-  fs.chmodSync(tmp, 0o755) // an embedded PostgreSQL runs as "postgres" and must reach tmp/pg
-  onCleanup("remove the temporary folder", () => !keepLogs && fs.rmSync(tmp, { recursive: true, force: true }))
-  process.on("uncaughtException", (error) => {
-    console.error(`[load] ${error.stack || error.message}`)
-    keepLogs = true
-    cleanUp().then(() => process.exit(1))
-  })
-  stopOnSignals(log)
+  const tmp = script.start()
 
   const pg = await postgres(tmp, { ownServer: OWN_SERVER, log })
   const database = `medusa_load_${Date.now().toString(36)}_${process.pid}`
@@ -197,30 +185,7 @@ async function main() {
   checkTraffic(c, traffic, pool)
   await checkLedger(c, ctx.db, { pool, answers: traffic.answers })
 
-  const failed = c.failed()
-  keepLogs = failed.length > 0
-  log(`${c.results.length - failed.length} of ${c.results.length} checks passed in ${seconds(Date.now() - started)} s`)
-  if (failed.length) {
-    log(`FAILED: ${failed.map((f) => f.label).join("; ")}`)
-    log(`server log kept in ${server.logFile}`)
-  }
-  return failed.length ? 1 : 0
+  return script.finish(c.results, started, `server log kept in ${server.logFile}`)
 }
 
-/** Runs the test and exits with its outcome, after cleaning up whatever happened. */
-async function run() {
-  let code = 1
-  try {
-    code = await main()
-  } catch (error) {
-    if (isStopping()) return // the signal handler cleans up and exits
-    console.error(`[load] ${error.stack || error.message}`)
-    keepLogs = true
-    if (TMP) log(`process logs kept in ${TMP}`)
-  }
-  if (isStopping()) return
-  await cleanUp()
-  process.exit(code)
-}
-
-run()
+script.run(main)
