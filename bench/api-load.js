@@ -9,19 +9,20 @@ function percentile(sorted, p) {
 }
 
 /**
- * @param {{ url: () => string, headers: Record<string,string>, clients: number, seconds: number }} load
- *   url: called for every request (e.g. a random invoice each time).
+ * @param {{ url: () => string, headers: Record<string,string>[], clients: number, seconds: number }} load
+ *   url: called for every request (e.g. a random invoice each time); headers: client i sends
+ *   headers[i % headers.length] (one admin per client: some limits count per user).
  * @returns requests/s, p50 and p95 in ms, errors (non-2xx or failed) and the request count.
  */
 async function applyLoad({ url, headers, clients, seconds }) {
   const latencies = []
   let errors = 0
   const deadline = Date.now() + seconds * 1000
-  const client = async () => {
+  const client = async (_, i) => {
     while (Date.now() < deadline) {
       const start = process.hrtime.bigint()
       try {
-        const response = await fetch(url(), { headers })
+        const response = await fetch(url(), { headers: headers[i % headers.length] })
         await response.arrayBuffer()
         if (!response.ok) errors++
       } catch {
