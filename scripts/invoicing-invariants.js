@@ -127,9 +127,8 @@ async function invariants(db) {
   ]
 }
 
-/** Once everything was posted: every shipped line invoiced exactly its shipped quantity, every shipment on a packing slip. */
-async function everythingShippedInvoicedOnce(db) {
-  const [row] = await db(`
+/** Per order line: the quantity shipped (CTE `shipped`) and the quantity on invoices (CTE `invoiced`). */
+const SHIPPED_AND_INVOICED = `
     with shipped as (
       select fi.line_item_id, sum(fi.quantity) as quantity
         from order_fulfillment o
@@ -141,7 +140,12 @@ async function everythingShippedInvoicedOnce(db) {
       select l.line_item_id, sum(l.quantity) as quantity
         from invoicing_invoice_line l join invoicing_invoice i on i.id = l.invoice_id and i.kind = 'invoice'
        group by l.line_item_id
-    )
+    )`
+
+/** Once everything was posted: every shipped line invoiced exactly its shipped quantity, every shipment on a packing slip. */
+async function everythingShippedInvoicedOnce(db) {
+  const [row] = await db(`
+    ${SHIPPED_AND_INVOICED}
     select count(*) filter (where s.quantity = i.quantity)::int as exact,
            count(*) filter (where i.quantity is distinct from s.quantity)::int as off,
            (select count(*) from invoicing_packing_slip_line where invoiced_quantity <> quantity)::int as slip_lines_open,
@@ -174,4 +178,4 @@ async function documentCounts(db) {
   return row
 }
 
-module.exports = { invariants, everythingShippedInvoicedOnce, invoicedPerOrder, documentCounts }
+module.exports = { SHIPPED_AND_INVOICED, invariants, everythingShippedInvoicedOnce, invoicedPerOrder, documentCounts }

@@ -26,6 +26,7 @@ const fs = require("node:fs")
 const os = require("node:os")
 const path = require("node:path")
 const { checkedScript } = require("./checked-script")
+const { SHIPPED_AND_INVOICED } = require("./invoicing-invariants")
 const {
   ROOT,
   sleep,
@@ -253,18 +254,7 @@ async function checkRunAndClaims(c, db, run, cluster, { expectWorkersPosting = c
  */
 async function checkInvoices(c, db, run) {
   const [lines] = await db(`
-    with shipped as (
-      select fi.line_item_id, sum(fi.quantity) as quantity
-        from order_fulfillment o
-        join fulfillment f on f.id = o.fulfillment_id and f.shipped_at is not null and f.canceled_at is null and f.deleted_at is null
-        join fulfillment_item fi on fi.fulfillment_id = f.id and fi.deleted_at is null
-       where o.deleted_at is null
-       group by fi.line_item_id
-    ), invoiced as (
-      select l.line_item_id, sum(l.quantity) as quantity
-        from invoicing_invoice_line l join invoicing_invoice i on i.id = l.invoice_id and i.kind = 'invoice'
-       group by l.line_item_id
-    )
+    ${SHIPPED_AND_INVOICED}
     select count(*) filter (where s.quantity = i.quantity)::int as exact,
            count(*) filter (where i.quantity is null)::int as not_invoiced,
            count(*) filter (where i.quantity > s.quantity or s.quantity is null)::int as over_invoiced,
