@@ -73,16 +73,24 @@ const POSTING_WRITING = `
 
 async function openPhase(ctx, key) {
   const database = `${ctx.template}_${key}`
-  let forgetDatabase = await createDatabase(ctx.pg, database, ctx.template)
   let client = null
   let forgetClient = () => {}
-  const connect = async () => {
+  let forgetDatabase = () => {}
+  /** A fresh copy of the seeded database, and our client on it. */
+  const create = async () => {
+    forgetDatabase = await createDatabase(ctx.pg, database, ctx.template)
     client = new Client({ connectionString: ctx.pg.urlFor(database) })
     client.on("error", () => {}) // a query of ours then fails and says why
     await client.connect()
     forgetClient = onCleanup(`close the client of ${database}`, () => client.end())
   }
-  await connect()
+  const drop = async () => {
+    forgetClient()
+    await client.end().catch(() => {})
+    await dropDatabase(ctx.pg, database)
+    forgetDatabase()
+  }
+  await create()
   const logDir = path.join(ctx.tmp, key)
   fs.mkdirSync(logDir, { recursive: true })
   const env = { ...ctx.env, DATABASE_URL: ctx.pg.urlFor(database) }
@@ -109,19 +117,10 @@ async function openPhase(ctx, key) {
     },
     /** The database as the seed left it again (the app must be stopped). */
     async reset() {
-      forgetClient()
-      await client.end().catch(() => {})
-      await dropDatabase(ctx.pg, database)
-      forgetDatabase()
-      forgetDatabase = await createDatabase(ctx.pg, database, ctx.template)
-      await connect()
+      await drop()
+      await create()
     },
-    async close() {
-      forgetClient()
-      await client.end().catch(() => {})
-      await dropDatabase(ctx.pg, database)
-      forgetDatabase()
-    },
+    close: drop,
   }
 }
 

@@ -19,13 +19,19 @@ import {
   type PaymentRecord,
   type PaymentStatusPage,
   pageInvoicesByPaymentStatus,
-  readSettlements,
   recordPayment,
 } from "./sql/payments"
-import type { Settlement } from "../../domain/settlement"
 import { type AuditReport, auditReport } from "../../domain/ledger-audit"
 import { readLedgerAudit } from "./sql/ledger"
-import { type InvoiceDetail, type InvoiceListFilters, type InvoiceWithLines, pageInvoices, readInvoiceDetail, readInvoices } from "./sql/invoice-pages"
+import {
+  type DocumentOrder,
+  type InvoiceDetail,
+  type InvoiceListFilters,
+  type InvoiceWithLines,
+  pageInvoices,
+  readInvoiceDetail,
+  readInvoices,
+} from "./sql/invoice-pages"
 import type { InvoiceDraft, InvoicingState, PackingSlipDraft } from "./types"
 import { closePdfRenderer } from "../../documents/render"
 
@@ -206,16 +212,14 @@ class InvoicingModuleService extends MedusaService({ ...models }) {
     return recordPayment(context.transactionManager as SqlEntityManager, input)
   }
 
-  /** What is credited, paid and open of each invoice, in one query; credit notes have no entry. */
+  /** Posted documents with lines, charges and settlement, newest number first unless `order` says otherwise, in one statement. */
   @InjectManager()
-  async readSettlements(invoiceIds: string[], @MedusaContext() context: Context = {}): Promise<Map<string, Settlement>> {
-    return readSettlements(context.manager as SqlEntityManager, invoiceIds)
-  }
-
-  /** Posted documents with lines, charges and settlement, newest number first, in one statement. */
-  @InjectManager()
-  async readInvoicesWithLines(filters: InvoiceListFilters, @MedusaContext() context: Context = {}): Promise<InvoiceWithLines[]> {
-    return readInvoices(context.manager as SqlEntityManager, filters)
+  async readInvoicesWithLines(
+    filters: InvoiceListFilters,
+    order: DocumentOrder = "newest_number",
+    @MedusaContext() context: Context = {}
+  ): Promise<InvoiceWithLines[]> {
+    return readInvoices(context.manager as SqlEntityManager, filters, order)
   }
 
   /** A posted document with lines, charges, settlement, credit notes, payments and stored PDFs, in one statement. */
@@ -229,9 +233,10 @@ class InvoicingModuleService extends MedusaService({ ...models }) {
   async pageInvoicesWithLines(
     filters: InvoiceListFilters,
     page: { limit: number; offset: number },
+    order: DocumentOrder = "newest_number",
     @MedusaContext() context: Context = {}
   ): Promise<{ invoices: InvoiceWithLines[]; count: number }> {
-    return pageInvoices(context.manager as SqlEntityManager, filters, page)
+    return pageInvoices(context.manager as SqlEntityManager, filters, page, order)
   }
 
   /** One page of the invoices of a payment status, newest number first, and how many there are. */

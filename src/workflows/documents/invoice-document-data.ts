@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
-import { invoiceResponse, settlementsOf } from "../../api/admin/invoices/invoice-response"
+import { invoiceResponse } from "../../api/admin/invoices/invoice-response"
 import type { InvoiceDocumentData } from "../../documents/types"
 import { invoicingService } from "../invoicing-orders/read-orders"
 
@@ -13,7 +13,7 @@ export async function invoiceDocumentData(container: MedusaContainer, invoiceId:
     ? await service.retrieveInvoice(invoice.credited_invoice_id, { select: ["number"] })
     : null
   return {
-    ...invoiceResponse(invoice, settlementsOf([invoice])),
+    ...invoiceResponse(invoice),
     credited_invoice_number: credited?.number ?? null,
   }
 }

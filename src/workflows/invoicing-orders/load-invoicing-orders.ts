@@ -9,7 +9,7 @@ import { invoicingStateByOrder, toInvoicingOrder } from "./to-invoicing-order"
 export type LoadedOrders = { orders: InvoicingOrder[]; accounts: Record<string, InvoiceAccount> }
 
 /**
- * Reads orders with everything invoicing needs: Medusa's order data, the invoicing
+ * Reads orders, in the order given, with everything invoicing needs: Medusa's order data, the invoicing
  * balances and the invoice accounts, in a few set-based queries.
  */
 export async function loadInvoicingOrders(container: MedusaContainer, orderIds: string[]): Promise<LoadedOrders> {

@@ -49,8 +49,11 @@ async function readOrderTables(container: MedusaContainer, orderIds: string[], {
 
   const [orders, addresses, items, taxLines, adjustments, methods, methodTaxLines, methodAdjustments, fulfillments, fulfilled, kits] =
     await Promise.all([
+      // In the order the ids were given: callers page and chunk selections by it.
       rows(`select o.id, o.display_id, o.status, o.currency_code, o.customer_id, o.region_id, o.sales_channel_id, o.email, o.billing_address_id
-              from "order" o where o.id in ${selected} and o.deleted_at is null`),
+              from json_array_elements_text(?::json) with ordinality as given(id, position)
+              join "order" o on o.id = given.id and o.deleted_at is null
+             order by given.position`),
       beyondShipments(`select a.* from "order_address" a join "order" o on o.billing_address_id = a.id
              where o.id in ${selected} and o.deleted_at is null and a.deleted_at is null`),
       rows(`select i.order_id, l.id, l.title, l.variant_sku, l.variant_id, l.is_tax_inclusive,

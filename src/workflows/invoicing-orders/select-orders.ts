@@ -31,11 +31,8 @@ export async function selectInvoiceableOrders(
       pagination: { skip, take: SCAN_PAGE, order: { created_at: "DESC", id: "DESC" } },
     })
     if (!data.length) break
-    const ids: string[] = data.map((o: any) => o.id)
-    const { orders } = await loadInvoicingOrders(container, ids)
-    // Loaded in no particular order: put them back in the page's (newest first).
-    const byId = new Map(orders.map((o) => [o.id, o]))
-    matching.push(...ids.flatMap((id) => byId.get(id) ?? []).filter((o) => invoiceableQuantities(o, mode).length > 0))
+    const { orders } = await loadInvoicingOrders(container, data.map((o: any) => o.id))
+    matching.push(...orders.filter((o) => invoiceableQuantities(o, mode).length > 0))
     if (data.length < SCAN_PAGE) break
   }
   return matching

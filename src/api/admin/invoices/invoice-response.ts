@@ -1,5 +1,6 @@
 import { sum } from "../../../domain/money"
-import { type Settlement, paymentStatus } from "../../../domain/settlement"
+import { paymentStatus } from "../../../domain/settlement"
+import type { InvoiceWithLines } from "../../../modules/invoicing/sql/invoice-pages"
 import type { CreditCheckedInvoice } from "../../../domain/credit-exposure"
 import { decimal } from "../../../workflows/invoicing-orders/decimal"
 
@@ -64,14 +65,11 @@ function uniqueBy<T>(items: T[], key: (t: T) => string | null): T[] {
  * What credit notes and payments leave of an invoice (amount_credited positive); a credit
  * note is not paid: zeros and no payment status.
  */
-function settlementFields(invoice: any, settlements: ReadonlyMap<string, Settlement>) {
-  if (invoice.kind !== "invoice") {
+function settlementFields(invoice: InvoiceWithLines) {
+  if (!invoice.settlement) {
     return { amount_credited: 0, amount_paid: 0, amount_open: 0, payment_status: null }
   }
-  const settled = settlements.get(invoice.id)
-  if (!settled) {
-    throw new Error(`No settlement was read for invoice ${invoice.id}: read them with readSettlements`)
-  }
+  const settled = invoice.settlement
   return {
     amount_credited: amount(settled.credited),
     amount_paid: amount(settled.paid),
@@ -80,15 +78,9 @@ function settlementFields(invoice: any, settlements: ReadonlyMap<string, Settlem
   }
 }
 
-/** The settlements of documents read with their settlement (readInvoicesWithLines), as invoiceResponse takes them. */
-export function settlementsOf(invoices: { id: string; settlement: Settlement | null }[]): Map<string, Settlement> {
-  return new Map(invoices.flatMap((i) => (i.settlement ? [[i.id, i.settlement] as const] : [])))
-}
-
-/** A posted invoice as the admin API shows it, with its settlement from readSettlements. */
-export function invoiceResponse(invoice: any, settlements: ReadonlyMap<string, Settlement>) {
-  const lines = [...(invoice.lines ?? [])].sort((a, b) => a.id.localeCompare(b.id))
-  const charges = [...(invoice.charges ?? [])].sort((a, b) => a.id.localeCompare(b.id))
+/** A posted invoice as the admin API shows it, read with readInvoicesWithLines (which gives its settlement). */
+export function invoiceResponse(invoice: InvoiceWithLines) {
+  const { lines, charges } = invoice // in id order, as the reader gives them
   return {
     id: invoice.id,
     kind: invoice.kind,
@@ -112,7 +104,7 @@ export function invoiceResponse(invoice: any, settlements: ReadonlyMap<string, S
     charges_total: amount(invoice.charges_total),
     tax_total: amount(invoice.tax_total),
     total: amount(invoice.total),
-    ...settlementFields(invoice, settlements),
+    ...settlementFields(invoice),
     orders: uniqueBy([...lines, ...charges], (x) => x.order_id).map((x) => ({ id: x.order_id, display_id: x.order_display_id })),
     packing_slips: uniqueBy(lines, (l) => l.packing_slip_id).map((l) => ({ id: l.packing_slip_id, number: l.packing_slip_number })),
     lines: lines.map((l) => ({ id: l.id, packing_slip_id: l.packing_slip_id, credited_line_id: l.credited_line_id ?? null, ...lineFields(l) })),

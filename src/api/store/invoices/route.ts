@@ -8,10 +8,6 @@ import { storeInvoiceResponse } from "./store-invoice"
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const { limit, offset } = req.validatedQuery as ListStoreInvoicesQuery
   const service = req.scope.resolve<InvoicingModuleService>(INVOICING_MODULE)
-  const [invoices, count] = await service.listAndCountInvoices(
-    { invoice_account_id: req.auth_context.actor_id },
-    { relations: ["lines", "charges"], order: { posted_at: "DESC", number: "DESC" }, skip: offset, take: limit }
-  )
-  const settlements = await service.readSettlements(invoices.map((i) => i.id))
-  res.json({ invoices: invoices.map((i) => storeInvoiceResponse(i, settlements)), count, limit, offset })
+  const { invoices, count } = await service.pageInvoicesWithLines({ invoice_account_id: req.auth_context.actor_id }, { limit, offset }, "newest_posted")
+  res.json({ invoices: invoices.map(storeInvoiceResponse), count, limit, offset })
 }

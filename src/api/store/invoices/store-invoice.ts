@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { INVOICING_MODULE } from "../../../modules/invoicing"
 import type InvoicingModuleService from "../../../modules/invoicing/service"
-import type { Settlement } from "../../../domain/settlement"
+import type { InvoiceWithLines } from "../../../modules/invoicing/sql/invoice-pages"
 import { invoiceResponse } from "../../admin/invoices/invoice-response"
 
 /**
@@ -18,8 +18,8 @@ export async function customerInvoice(container: MedusaContainer, customerId: st
 }
 
 /** What a customer sees of a document: the document itself, without the back office's grouping and ids of internal records. */
-export function storeInvoiceResponse(invoice: any, settlements: ReadonlyMap<string, Settlement>) {
-  const full = invoiceResponse(invoice, settlements)
+export function storeInvoiceResponse(invoice: InvoiceWithLines) {
+  const full = invoiceResponse(invoice)
   return {
     id: full.id,
     kind: full.kind,

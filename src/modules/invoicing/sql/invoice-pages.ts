@@ -13,13 +13,16 @@ export type InvoiceListFilters = {
   ids?: string[]
 }
 
+/** A line's or charge's amounts, as exact decimal strings. */
+type RowAmounts = { subtotal: string; discount_total: string; tax_total: string; total: string; tax_rate: string }
+
 type DocumentFields = Record<string, any> & {
   id: string
   kind: "invoice" | "credit_note"
   invoice_account_id: string
   total: string
-  lines: Record<string, any>[]
-  charges: Record<string, any>[]
+  lines: (Record<string, any> & RowAmounts & { id: string })[]
+  charges: (Record<string, any> & RowAmounts & { id: string; name: string })[]
 }
 
 /**
@@ -27,6 +30,17 @@ type DocumentFields = Record<string, any> & {
  * exact decimal strings, and, for an invoice, what its credit notes and payments leave of it.
  */
 export type InvoiceWithLines = DocumentFields & { settlement: Settlement | null }
+
+/** The orders documents are read in: the admin lists newest number first, the store newest posting first. */
+const ORDERS = {
+  newest_number: [["number", "desc"]],
+  oldest_number: [["number", "asc"]],
+  newest_posted: [["posted_at", "desc"], ["number", "desc"]],
+} as const
+
+export type DocumentOrder = keyof typeof ORDERS
+
+const orderBy = (alias: string, order: DocumentOrder) => ORDERS[order].map(([column, direction]) => `${alias}."${column}" ${direction}`).join(", ")
 
 const AMOUNTS = ["subtotal", "discount_total", "tax_total", "total", "tax_rate"]
 const asText = (alias: string, columns: string[]) => columns.map((c) => `${alias}."${c}"::text as "${c}"`).join(", ")
@@ -36,8 +50,8 @@ const asText = (alias: string, columns: string[]) => columns.map((c) => `${alias
  * round trip instead of an ORM load of collections, which cost more CPU than the rest of the route.
  * Numeric columns travel as text, so nothing is rounded on the way.
  */
-const documentsSql = (where: string, paging: string) => `
-  select coalesce(json_agg(d order by d."number" desc), '[]') as documents from (
+const documentsSql = (where: string, order: DocumentOrder, paging = "") => `
+  select coalesce(json_agg(d order by ${orderBy("d", order)}), '[]') as documents from (
     select i."id", i."kind", i."number", i."invoice_date", i."due_date", i."posted_at", i."currency_code",
            i."invoice_account_id", i."bill_to", i."summary_update", i."group_key", i."quantity_mode", i."print_charges",
            i."packing_slip_number", i."credited_invoice_id", i."reason",
@@ -54,7 +68,7 @@ const documentsSql = (where: string, paging: string) => `
                 from "invoicing_invoice_charge" c where c."invoice_id" = i."id" and c."deleted_at" is null) c) as charges
       -- The page is chosen first: lines and charges are aggregated for its rows only, not for
       -- every row an offset skips.
-      from (select i.* from "invoicing_invoice" i where ${where} order by i."number" desc ${paging}) i
+      from (select i.* from "invoicing_invoice" i where ${where} order by ${orderBy("i", order)} ${paging}) i
   ) d`
 
 /** The SQL condition (invoices aliased `i`) and its bindings for `filters`. */
@@ -96,23 +110,28 @@ function toInvoice({ credit_note_total, paid, ...row }: DocumentRow): InvoiceWit
   }
 }
 
-/** The documents matching `filters`, newest number first, all of them (callers pass ids). */
-export async function readInvoices(manager: SqlEntityManager, filters: InvoiceListFilters): Promise<InvoiceWithLines[]> {
+/** The documents matching `filters`, all of them (callers pass ids), newest number first unless `order` says otherwise. */
+export async function readInvoices(
+  manager: SqlEntityManager,
+  filters: InvoiceListFilters,
+  order: DocumentOrder = "newest_number"
+): Promise<InvoiceWithLines[]> {
   const { where, bindings } = invoiceConditions(filters)
-  const [row] = await manager.execute<{ documents: DocumentRow[] }[]>(documentsSql(where, ""), bindings)
+  const [row] = await manager.execute<{ documents: DocumentRow[] }[]>(documentsSql(where, order), bindings)
   return row.documents.map(toInvoice)
 }
 
-/** One page of the documents matching `filters`, newest number first, and how many match. */
+/** One page of the documents matching `filters`, newest number first unless `order` says otherwise, and how many match. */
 export async function pageInvoices(
   manager: SqlEntityManager,
   filters: InvoiceListFilters,
-  page: { limit: number; offset: number }
+  page: { limit: number; offset: number },
+  order: DocumentOrder = "newest_number"
 ): Promise<{ invoices: InvoiceWithLines[]; count: number }> {
   const { where, bindings } = invoiceConditions(filters)
   const [row] = await manager.execute<{ documents: DocumentRow[]; count: number }[]>(
     `select (select count(*)::int from "invoicing_invoice" i where ${where}) as count,
-            (${documentsSql(where, "limit ? offset ?")}) as documents`,
+            (${documentsSql(where, order, "limit ? offset ?")}) as documents`,
     [...bindings, ...bindings, page.limit, page.offset]
   )
   return { invoices: row.documents.map(toInvoice), count: row.count }
@@ -130,7 +149,7 @@ export type InvoiceDetail = {
 export async function readInvoiceDetail(manager: SqlEntityManager, invoiceId: string): Promise<InvoiceDetail | null> {
   const { where, bindings } = invoiceConditions({ ids: [invoiceId] })
   const [row] = await manager.execute<any[]>(
-    `select (${documentsSql(where, "")}) as documents,
+    `select (${documentsSql(where, "newest_number")}) as documents,
             (select coalesce(json_agg(n order by n."number"), '[]') from (
                select n."id", n."number", n."invoice_date", n."total"::text as total from "invoicing_invoice" n
                 where n."credited_invoice_id" = ? and n."deleted_at" is null) n) as credit_notes,

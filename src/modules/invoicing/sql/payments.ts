@@ -2,7 +2,7 @@ import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { MedusaError } from "@medusajs/framework/utils"
 import { newId } from "./ids"
 import type { Amount } from "../../../domain/money"
-import { type PaymentStatus, type Settlement, PaymentRefused, checkPayment, settlement } from "../../../domain/settlement"
+import { type PaymentStatus, PaymentRefused, checkPayment, settlement } from "../../../domain/settlement"
 import { insertRows, money } from "./rows"
 import { type InvoiceListFilters, invoiceConditions } from "./invoice-pages"
 import { creditNoteTotalOf, paidOf } from "./settlement-sql"
@@ -36,21 +36,6 @@ const settledInvoices = (where: string) => `
     from "invoicing_invoice" i
    where i."kind" = 'invoice' and i."deleted_at" is null and ${where}`
 
-type SettledRow = { id: string; number: string; total: string; credit_note_total: string; paid: string }
-
-/**
- * What credit notes and payments leave open of each invoice, in one query: for list pages.
- * Credit notes (and unknown ids) have no entry.
- */
-export async function readSettlements(manager: SqlEntityManager, invoiceIds: string[]): Promise<Map<string, Settlement>> {
-  const ids = [...new Set(invoiceIds)]
-  if (!ids.length) {
-    return new Map()
-  }
-  const rows = await manager.execute<SettledRow[]>(settledInvoices(`i."id" in (?)`), [ids])
-  return new Map(rows.map((r) => [r.id, settlement(r.total, r.credit_note_total, r.paid)]))
-}
-
 /**
  * Records a payment of an invoice in the caller's transaction: locks the invoice row as credit
  * notes do (`for update`: a payment and a credit note of one invoice are made one after the
@@ -66,8 +51,13 @@ export async function recordPayment(manager: SqlEntityManager, input: PaymentInp
   if (!invoice) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Invoice with id: ${input.invoice_id} was not found`)
   }
-  // Read after the lock: under read committed, this statement sees every payment and credit note committed before it.
-  const settled = (await readSettlements(manager, [invoice.id])).get(invoice.id) ?? settlement(invoice.total, "0", "0")
+  // Read after the lock, in a statement of its own: under read committed it sees every payment and
+  // credit note committed before it (the locking statement's snapshot may predate them).
+  const [settledRow] = await manager.execute<{ credit_note_total: string; paid: string }[]>(
+    `select ${creditNoteTotalOf("i")}::text as credit_note_total, ${paidOf("i")}::text as paid from "invoicing_invoice" i where i."id" = ?`,
+    [invoice.id]
+  )
+  const settled = settlement(invoice.total, settledRow.credit_note_total, settledRow.paid)
   let amount: Amount
   try {
     amount = checkPayment({ ...invoice, settlement: settled }, input.amount, input.decimal_digits)

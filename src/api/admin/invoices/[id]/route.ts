@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { INVOICING_MODULE } from "../../../../modules/invoicing"
 import type InvoicingModuleService from "../../../../modules/invoicing/service"
-import { creditNoteSummary, invoiceResponse, paymentSummary, settlementsOf } from "../invoice-response"
+import { creditNoteSummary, invoiceResponse, paymentSummary } from "../invoice-response"
 
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const service = req.scope.resolve<InvoicingModuleService>(INVOICING_MODULE)
@@ -11,7 +11,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Invoice with id: ${req.params.id} was not found`)
   }
   res.json({
-    invoice: invoiceResponse(detail.invoice, settlementsOf([detail.invoice])),
+    invoice: invoiceResponse(detail.invoice),
     credit_notes: detail.credit_notes.map(creditNoteSummary),
     payments: detail.payments.map(paymentSummary),
     // The PDFs print management stored (copy 0 is the original); others are rendered when downloaded.

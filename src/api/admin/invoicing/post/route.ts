@@ -37,9 +37,7 @@ export async function POST(req: AuthenticatedMedusaRequest<PostInvoicesBody>, re
   const outcomes = result.outcomes
   const posted = outcomes.flatMap((o) => ("invoice" in o ? [o.invoice.id] : []))
   const service = req.scope.resolve<InvoicingModuleService>(INVOICING_MODULE)
-  const invoices = posted.length
-    ? await service.listInvoices({ id: posted }, { relations: ["lines", "charges"], order: { number: "ASC" } })
-    : []
+  const invoices = await service.readInvoicesWithLines({ ids: posted }, "oldest_number")
   const groupOrders = new Map(result.proposal.groups.map((g) => [g.group_key, g.orders]))
   const failed = outcomes.flatMap((o) =>
     "error" in o
@@ -51,6 +49,5 @@ export async function POST(req: AuthenticatedMedusaRequest<PostInvoicesBody>, re
         }))
       : []
   )
-  const settlements = await service.readSettlements(invoices.map((i) => i.id))
-  res.json({ invoices: invoices.map((i) => invoiceResponse(i, settlements)), skipped: [...result.proposal.skipped, ...failed] })
+  res.json({ invoices: invoices.map(invoiceResponse), skipped: [...result.proposal.skipped, ...failed] })
 }

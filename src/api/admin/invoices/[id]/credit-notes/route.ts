@@ -10,6 +10,6 @@ export async function POST(req: AuthenticatedMedusaRequest<CreateCreditNoteBody>
   const { lines, reason } = req.validatedBody
   const { result } = await postCreditNoteWorkflow(req.scope).run({ input: { invoice_id: req.params.id, lines, reason } })
   const service = req.scope.resolve<InvoicingModuleService>(INVOICING_MODULE)
-  const creditNote = await service.retrieveInvoice(result.id, { relations: ["lines", "charges"] })
-  res.json({ credit_note: invoiceResponse(creditNote, await service.readSettlements([creditNote.id])) })
+  const [creditNote] = await service.readInvoicesWithLines({ ids: [result.id] })
+  res.json({ credit_note: invoiceResponse(creditNote) })
 }

@@ -13,7 +13,7 @@ export async function POST(req: AuthenticatedMedusaRequest<RecordPaymentBody>, r
     input: { invoice_id: req.params.id, amount: String(amount), paid_at },
   })
   const service = req.scope.resolve<InvoicingModuleService>(INVOICING_MODULE)
-  const invoice = await service.retrieveInvoice(payment.invoice_id, { relations: ["lines", "charges"] })
+  const [invoice] = await service.readInvoicesWithLines({ ids: [payment.invoice_id] })
   res.json({
     payment: {
       id: payment.id,
@@ -22,6 +22,6 @@ export async function POST(req: AuthenticatedMedusaRequest<RecordPaymentBody>, r
       currency_code: payment.currency_code,
       paid_at: payment.paid_at,
     },
-    invoice: invoiceResponse(invoice, await service.readSettlements([invoice.id])),
+    invoice: invoiceResponse(invoice),
   })
 }
