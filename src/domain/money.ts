@@ -11,7 +11,7 @@ export function big(value: AmountLike | null | undefined): BigNumber {
   if (value === null || value === undefined || value === "") {
     return new Big(0)
   }
-  return new Big(value instanceof BigNumber ? value.toString() : value)
+  return new Big(value)
 }
 
 /** Commercial rounding (half away from zero) to the currency's decimal digits. */

@@ -69,6 +69,9 @@ type Components = { total: BigNumber; tax_total: BigNumber; discount_total: BigN
 
 /** The rounded share of a line's amount for its first `invoiced` of `ordered` units. */
 function cumulativeShare(amount: Amount, invoiced: number, ordered: number, digits: number): BigNumber {
+  // None and all are exact without the division, which is most of the cost of pricing a line.
+  if (invoiced === 0) return big(0)
+  if (invoiced === ordered) return roundToCurrency(amount, digits)
   return roundToCurrency(big(amount).times(invoiced).div(ordered), digits)
 }
 

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, getLineItemsTotals, getShippingMethodsTotals } from "@medusajs/framework/utils"
+import { decimal } from "./decimal"
 
 /**
  * Orders as invoicing reads them, in bulk, straight from the order, fulfillment and link
@@ -38,6 +39,15 @@ function refuseMissing(orderIds: string[], found: { id: string }[]): void {
   if (missing.length) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Orders not found: ${missing.join(", ")}`)
   }
+}
+
+/**
+ * Of Medusa's totals of an item or shipping method, the three invoicing reads, as decimal
+ * strings. Medusa gives some twenty, each a BigNumber of several objects: kept for a page of
+ * orders, they made most of what the garbage collector copied while posting.
+ */
+function totalsInvoicingReads(totals: any): { total: string; tax_total: string; discount_subtotal: string } {
+  return { total: decimal(totals.total), tax_total: decimal(totals.tax_total), discount_subtotal: decimal(totals.discount_subtotal) }
 }
 
 async function readOrderTables(container: MedusaContainer, orderIds: string[], { shipmentsOnly }: { shipmentsOnly: boolean }): Promise<any[]> {
@@ -161,9 +171,9 @@ async function readOrderTables(container: MedusaContainer, orderIds: string[], {
     if (!shipmentsOnly) {
       // Medusa's own arithmetic on the current version's amounts, with the arguments decorateCartTotals gives it for an order.
       const itemTotals: Record<string, object> = getLineItemsTotals(order.items as any, { includeTax: undefined, extraQuantityFields: {} })
-      for (const item of order.items) Object.assign(item, itemTotals[item.id])
-      const methodTotals = getShippingMethodsTotals(order.shipping_methods as any, { includeTax: undefined })
-      for (const method of order.shipping_methods) Object.assign(method, methodTotals[method.id])
+      for (const item of order.items) Object.assign(item, totalsInvoicingReads(itemTotals[item.id]))
+      const methodTotals: Record<string, object> = getShippingMethodsTotals(order.shipping_methods as any, { includeTax: undefined })
+      for (const method of order.shipping_methods) Object.assign(method, totalsInvoicingReads(methodTotals[method.id]))
     }
     return order
   })

@@ -2,7 +2,7 @@ import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { newId } from "./ids"
 import type { PackingSlipDraft } from "../types"
 import { takeNumbers } from "./numbering"
-import { insertRows } from "./rows"
+import { insertRows, runBound } from "./rows"
 
 /**
  * Numbers the shipped fulfillments that have no packing slip yet, in ship order. The
@@ -14,9 +14,10 @@ export async function createPackingSlips(manager: SqlEntityManager, drafts: Pack
     return 0
   }
   await manager.execute(`select 1 from "invoicing_number_series" where "code" = 'packing_slip' for update`)
-  const existing = await manager.execute<{ fulfillment_id: string }[]>(
-    `select "fulfillment_id" from "invoicing_packing_slip" where "fulfillment_id" in (?) and "deleted_at" is null`,
-    [drafts.map((d) => d.fulfillment_id)]
+  const existing = await runBound<{ fulfillment_id: string }>(
+    manager,
+    `select "fulfillment_id" from "invoicing_packing_slip" where "fulfillment_id" in (select json_array_elements_text(?::json)) and "deleted_at" is null`,
+    [JSON.stringify(drafts.map((d) => d.fulfillment_id))]
   )
   const numbered = new Set(existing.map((r) => r.fulfillment_id))
   const fresh = [...new Map(drafts.filter((d) => !numbered.has(d.fulfillment_id)).map((d) => [d.fulfillment_id, d])).values()]

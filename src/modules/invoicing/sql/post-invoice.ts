@@ -7,6 +7,7 @@ import { judgeExposure } from "../../../domain/credit-exposure"
 import { big, toAmount } from "../../../domain/money"
 import { readOpenBalances } from "./account-balance"
 import { type NumberedDocument, insertDocuments } from "./documents"
+import { runBound } from "./rows"
 
 type LockedBalance = { key: string; invoiced_quantity: number }
 
@@ -61,7 +62,8 @@ async function recheckCredit(manager: SqlEntityManager, pending: Pending[]): Pro
 async function lockOrderLines(manager: SqlEntityManager, pending: Pending[]): Promise<void> {
   const changes = pending.flatMap((p) => (p.refused ? [] : p.draft.balance.order_lines))
   if (!changes.length) return
-  await manager.execute(
+  await runBound(
+    manager,
     `insert into "invoicing_order_line" ("id", "order_id", "kind", "source_id", "quantity", "invoiced_quantity")
        select v.id, v.order_id, v.kind, v.source_id, v.quantity, 0
          from json_to_recordset(?::json) as v(id text, order_id text, kind text, source_id text, quantity int)
@@ -69,10 +71,11 @@ async function lockOrderLines(manager: SqlEntityManager, pending: Pending[]): Pr
        on conflict do nothing`,
     [JSON.stringify(changes.map((c) => ({ id: newId("ivol"), order_id: c.order_id, kind: c.kind, source_id: c.source_id, quantity: c.quantity })))]
   )
-  const locked = await manager.execute<LockedBalance[]>(
+  const locked = await runBound<LockedBalance>(
+    manager,
     `select "source_id" as key, "invoiced_quantity" from "invoicing_order_line"
-       where "source_id" in (?) and "deleted_at" is null order by "source_id" for update`,
-    [changes.map((c) => c.source_id)]
+       where "source_id" in (select json_array_elements_text(?::json)) and "deleted_at" is null order by "source_id" for update`,
+    [JSON.stringify(changes.map((c) => c.source_id))]
   )
   refuseMoved(pending, new Map(locked.map((r) => [r.key, r.invoiced_quantity])), (p) => p.draft.balance.order_lines.map((change) => ({
     key: change.source_id,
@@ -113,10 +116,11 @@ async function lockPackingSlipLines(manager: SqlEntityManager, pending: Pending[
   }
   const changes = pending.flatMap((p) => (p.refused ? [] : p.draft.balance.packing_slip_lines))
   if (!changes.length) return
-  const locked = await manager.execute<LockedBalance[]>(
+  const locked = await runBound<LockedBalance>(
+    manager,
     `select "id" as key, "invoiced_quantity" from "invoicing_packing_slip_line"
-       where "id" in (?) order by "id" for update`,
-    [changes.map((c) => c.id)]
+       where "id" in (select json_array_elements_text(?::json)) order by "id" for update`,
+    [JSON.stringify(changes.map((c) => c.id))]
   )
   refuseMoved(pending, new Map(locked.map((r) => [r.key, r.invoiced_quantity])), (p) =>
     p.draft.balance.packing_slip_lines.map((change) => ({
@@ -132,7 +136,8 @@ async function consumeBalances(manager: SqlEntityManager, accepted: InvoiceDraft
   const orderLines = new Map(accepted.flatMap((d) => d.balance.order_lines).map((c) => [c.source_id, c]))
   const slipLines = new Map(accepted.flatMap((d) => d.balance.packing_slip_lines).map((c) => [c.id!, c]))
   if (orderLines.size) {
-    await manager.execute(
+    await runBound(
+      manager,
       `update "invoicing_order_line" as l set "invoiced_quantity" = v.invoiced_after, "quantity" = v.quantity, "updated_at" = now()
          from json_to_recordset(?::json) as v(source_id text, quantity int, invoiced_after int)
          where l."source_id" = v.source_id and l."deleted_at" is null`,
@@ -140,7 +145,8 @@ async function consumeBalances(manager: SqlEntityManager, accepted: InvoiceDraft
     )
   }
   if (slipLines.size) {
-    await manager.execute(
+    await runBound(
+      manager,
       `update "invoicing_packing_slip_line" as l set "invoiced_quantity" = v.invoiced_after, "updated_at" = now()
          from json_to_recordset(?::json) as v(id text, invoiced_after int) where l."id" = v.id`,
       [JSON.stringify([...slipLines.values()].map(({ id, invoiced_after }) => ({ id, invoiced_after })))]

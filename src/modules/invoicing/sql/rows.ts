@@ -1,5 +1,16 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 
+/**
+ * Runs one statement with its values sent as bind parameters, in the manager's transaction
+ * when it has one; the rows it returns. For statements that carry many rows: MikroORM's
+ * `execute` writes every value into the SQL text, and escapes a multi-megabyte JSON value
+ * character by character, which made most of posting's garbage.
+ */
+export async function runBound<T = any>(manager: SqlEntityManager, sql: string, values: unknown[]): Promise<T[]> {
+  const knex = manager.getTransactionContext() ?? manager.getKnex()
+  return (await knex.raw(sql, values as any[])).rows
+}
+
 /** Inserts many rows in one statement: the rows travel as one JSON parameter. */
 export async function insertRows(manager: SqlEntityManager, table: string, rows: Record<string, unknown>[]): Promise<void> {
   if (!rows.length) {
@@ -8,7 +19,8 @@ export async function insertRows(manager: SqlEntityManager, table: string, rows:
   const columns = Object.keys(rows[0])
     .map((c) => `"${c}"`)
     .join(", ")
-  await manager.execute(
+  await runBound(
+    manager,
     `insert into "${table}" (${columns}) select ${columns} from json_populate_recordset(null::"${table}", ?::json)`,
     [JSON.stringify(rows)]
   )

@@ -3,7 +3,7 @@ import type { PostingParameters } from "../../../../domain/posting-parameters"
 import { INVOICING_MODULE } from "../../../../modules/invoicing"
 import type InvoicingModuleService from "../../../../modules/invoicing/service"
 import { postInvoicesWorkflow } from "../../../../workflows/post-invoices"
-import { proposeInvoicesWorkflow } from "../../../../workflows/propose-invoices"
+import { runProposal } from "../../../../workflows/propose-invoices"
 import { invoiceResponse, proposedInvoiceResponse } from "../../invoices/invoice-response"
 import type { PostInvoicesBody } from "../validators"
 
@@ -17,10 +17,10 @@ export async function POST(req: AuthenticatedMedusaRequest<PostInvoicesBody>, re
   const parameters = req.validatedBody.parameters as PostingParameters
 
   if (!parameters.posting) {
-    const { result } = await proposeInvoicesWorkflow(req.scope).run({ input: { order_ids, parameters } })
+    const { proposal } = await runProposal(req.scope, { order_ids, parameters })
     res.json({
-      invoices: result.proposal.groups.map((g) => proposedInvoiceResponse(g, parameters.print_charges, "pro_forma")),
-      skipped: result.proposal.skipped,
+      invoices: proposal.groups.map((g) => proposedInvoiceResponse(g, parameters.print_charges, "pro_forma")),
+      skipped: proposal.skipped,
     })
     return
   }

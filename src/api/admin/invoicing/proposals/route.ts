@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { PostingParameters } from "../../../../domain/posting-parameters"
-import { proposeInvoicesWorkflow } from "../../../../workflows/propose-invoices"
+import { runProposal } from "../../../../workflows/propose-invoices"
 import { proposedInvoiceResponse } from "../../invoices/invoice-response"
 import type { ProposeInvoicesBody } from "../validators"
 
@@ -11,10 +11,10 @@ import type { ProposeInvoicesBody } from "../validators"
 export async function POST(req: AuthenticatedMedusaRequest<ProposeInvoicesBody>, res: MedusaResponse) {
   const { order_ids } = req.validatedBody
   const parameters = req.validatedBody.parameters as PostingParameters
-  const { result } = await proposeInvoicesWorkflow(req.scope).run({ input: { order_ids, parameters } })
+  const { proposal, proposal_token } = await runProposal(req.scope, { order_ids, parameters })
   res.json({
-    proposal_token: result.proposal_token,
-    groups: result.proposal.groups.map((g) => proposedInvoiceResponse(g, parameters.print_charges, "proposed")),
-    skipped: result.proposal.skipped,
+    proposal_token,
+    groups: proposal.groups.map((g) => proposedInvoiceResponse(g, parameters.print_charges, "proposed")),
+    skipped: proposal.skipped,
   })
 }
