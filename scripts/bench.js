@@ -10,7 +10,8 @@
 //   3. scaling: time(10,000) ÷ time(1,000);
 //   4. a proposal of 500 orders through the HTTP API: median and p95 of 20 calls;
 //   5. 32 concurrent clients for 30 s on the invoice list, invoice detail and PDF routes, and on
-//      the settings route (one small read) as the floor of Medusa's own request handling;
+//      the settings route (one small read) as the floor of Medusa's own request handling, with
+//      the CPU one request cost PostgreSQL, the Medusa server and the load client (one machine);
 //   6. the PDF renderer's figures (bench/pdf.ts).
 // `npm run bench -- --orders N`: one size only (N orders seeded and posted; no scaling).
 // `npm run bench -- --pdf`: the PDF benchmark alone (see bench/pdf.ts for its options).
@@ -35,6 +36,7 @@ const {
 } = require("./processes")
 const { measureFloor } = require("../bench/floor")
 const { applyLoad, timeCalls } = require("../bench/api-load")
+const { postmasterOf } = require("../bench/process-cpu")
 const { inviteAdmins } = require("./load/admins")
 
 const ADMIN = { email: "bench@example.com", password: "supersecret" }
@@ -129,9 +131,11 @@ async function benchApi(ctx, db, uninvoicedIds) {
       "GET /admin/invoices/:id": () => `${base}/admin/invoices/${pick()}`,
       "GET /admin/invoices/:id/pdf": () => `${base}/admin/invoices/${pick()}/pdf`,
     }
+    const postmaster = await postmasterOf(ctx.pg.urlFor(db))
+    const processes = { server: () => [...server.pids], postgres: () => (postmaster ? [postmaster] : []) }
     const load = {}
     for (const [route, url] of Object.entries(routes)) {
-      load[route] = await applyLoad({ url, headers, ...LOAD })
+      load[route] = await applyLoad({ url, headers, processes, ...LOAD })
       log(`${route}: ${load[route].requests_per_second} req/s, p95 ${load[route].p95_ms} ms, ${load[route].errors} errors`)
     }
     return { proposal: { orders: proposalIds.length, ...proposal }, load }
@@ -165,7 +169,19 @@ function printAndSave(results) {
   if (results.proposal) console.table([{ "proposal of": `${results.proposal.orders} orders`, calls: results.proposal.calls, "median ms": results.proposal.median_ms, "p95 ms": results.proposal.p95_ms }])
   if (results.load) {
     console.log(`API under load (${LOAD.clients} clients, ${LOAD.seconds} s each):`)
-    console.table(Object.entries(results.load).map(([route, l]) => ({ route, "req/s": l.requests_per_second, "p50 ms": l.p50_ms, "p95 ms": l.p95_ms, errors: l.errors })))
+    const cpu = (l, key) => l.cpu_ms_per_request?.[key] ?? ""
+    console.table(
+      Object.entries(results.load).map(([route, l]) => ({
+        route,
+        "req/s": l.requests_per_second,
+        "p50 ms": l.p50_ms,
+        "p95 ms": l.p95_ms,
+        errors: l.errors,
+        "CPU ms/request: PostgreSQL": cpu(l, "postgres"),
+        server: cpu(l, "server"),
+        "load client": cpu(l, "client"),
+      }))
+    )
   }
   if (results.pdf) {
     const { pooled_docs_per_s, per_browser_docs_per_s, ratio, node_rss_mb } = results.pdf
