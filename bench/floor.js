@@ -40,6 +40,8 @@ const WRITES = [
   ["invoicing_invoice", `id in (select invoice_id from invoicing_invoice_line where order_id = any($1))`, "do nothing"],
   ["invoicing_invoice_line", `invoice_id in (select invoice_id from invoicing_invoice_line where order_id = any($1))`, "do nothing"],
   ["invoicing_invoice_charge", `invoice_id in (select invoice_id from invoicing_invoice_line where order_id = any($1))`, "do nothing"],
+  // Posting appends each invoice to the tamper-evident ledger; the floor inserts the entries as captured.
+  ["invoicing_ledger_entry", `invoice_id in (select invoice_id from invoicing_invoice_line where order_id = any($1))`, "do nothing"],
 ]
 
 async function connect(url) {
