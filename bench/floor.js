@@ -28,6 +28,10 @@ const READS = [
   `select s.* from "invoicing_packing_slip" s where s.order_id = any($1)`,
 ]
 
+/** The invoices posted for the orders ($1). */
+const POSTED_INVOICES = `select invoice_id from invoicing_invoice_line where order_id = any($1)`
+const OF_POSTED_INVOICES = `invoice_id in (${POSTED_INVOICES})`
+
 /**
  * The tables posting writes, in insert order: how to find its rows for the orders ($1), and
  * what to do with a row that is there already (packing slips numbered when they shipped:
@@ -37,11 +41,11 @@ const WRITES = [
   ["invoicing_packing_slip", `order_id = any($1)`, "do nothing"],
   ["invoicing_packing_slip_line", `packing_slip_id in (select id from invoicing_packing_slip where order_id = any($1))`, "do update set invoiced_quantity = excluded.invoiced_quantity"],
   ["invoicing_order_line", `order_id = any($1)`, "do nothing"],
-  ["invoicing_invoice", `id in (select invoice_id from invoicing_invoice_line where order_id = any($1))`, "do nothing"],
-  ["invoicing_invoice_line", `invoice_id in (select invoice_id from invoicing_invoice_line where order_id = any($1))`, "do nothing"],
-  ["invoicing_invoice_charge", `invoice_id in (select invoice_id from invoicing_invoice_line where order_id = any($1))`, "do nothing"],
+  ["invoicing_invoice", `id in (${POSTED_INVOICES})`, "do nothing"],
+  ["invoicing_invoice_line", OF_POSTED_INVOICES, "do nothing"],
+  ["invoicing_invoice_charge", OF_POSTED_INVOICES, "do nothing"],
   // Posting appends each invoice to the tamper-evident ledger; the floor inserts the entries as captured.
-  ["invoicing_ledger_entry", `invoice_id in (select invoice_id from invoicing_invoice_line where order_id = any($1))`, "do nothing"],
+  ["invoicing_ledger_entry", OF_POSTED_INVOICES, "do nothing"],
 ]
 
 async function connect(url) {
