@@ -6,6 +6,8 @@ import { invoiceResponse } from "../../src/api/admin/invoices/invoice-response"
 import { settlement } from "../../src/domain/settlement"
 import { sum } from "../../src/domain/money"
 import { decimal } from "../../src/workflows/invoicing-orders/decimal"
+import { INVOICE_LIST_FIELDS } from "../../src/api/admin/invoices/list-fields"
+import { ADMIN_LIST_FIELDS } from "../../src/admin/lib/invoice-list-fields"
 
 jest.setTimeout(300_000)
 
@@ -309,6 +311,38 @@ medusaIntegrationTestRunner({
 
       const bad = await api.get(`/admin/invoices?payment_status=overdue`, headers).catch((e) => e.response)
       expect([bad.status, bad.data.message]).toEqual([400, expect.stringMatching(/payment_status/)])
+    })
+
+    it("a list asked for some fields shows exactly those of each entry, as the full list shows them; an unknown field is refused with 400 naming it", async () => {
+      const a = (await invoicedOrder(0)).invoice
+      const b = (await invoicedOrder(1)).invoice
+      expect((await pay(b.id, { amount: 1 })).status).toBe(200)
+      expect((await credit(a.id, { lines: [{ invoice_line_id: lineOf(a, "BOOK-PB").id, quantity: 1 }], reason: "one returned" })).status).toBe(200)
+      const list = async (query: string) => (await api.get(`/admin/invoices?${query}`, headers)).data.invoices
+      const full = await list("")
+      expect(full).toHaveLength(3)
+      // Every field an entry shows by default is one `fields` may name, and the other way round.
+      for (const entry of full) expect(Object.keys(entry).sort()).toEqual([...INVOICE_LIST_FIELDS].sort())
+      const picked = (entries: any[], fields: readonly string[]) => entries.map((e) => Object.fromEntries(fields.map((f) => [f, e[f]])))
+      const without = (names: string[]) => INVOICE_LIST_FIELDS.filter((f) => !names.includes(f))
+
+      // Named fields replace the defaults (the id always comes along); - drops one from them.
+      expect(await list(`fields=${ADMIN_LIST_FIELDS.join(",")}`)).toEqual(picked(full, ADMIN_LIST_FIELDS))
+      expect(await list("fields=number,total,payment_status")).toEqual(picked(full, ["number", "total", "payment_status", "id"]))
+      expect(await list("fields=packing_slips,orders,charge_lines")).toEqual(picked(full, ["packing_slips", "orders", "charge_lines", "id"]))
+      expect(await list("fields=-lines,-charges,-bill_to")).toEqual(picked(full, without(["lines", "charges", "bill_to"])))
+      expect(await list(`fields=${encodeURIComponent("+number")}`)).toEqual(full)
+      // The same with a payment status, whose page is chosen first.
+      const partlyPaid = full.filter((e: any) => e.payment_status === "partially_paid")
+      expect(partlyPaid.map((e: any) => e.number)).toEqual([b.number])
+      expect(await list("payment_status=partially_paid&fields=number,amount_paid,amount_open,invoice_account_name")).toEqual(
+        picked(partlyPaid, ["number", "amount_paid", "amount_open", "invoice_account_name", "id"])
+      )
+
+      for (const fields of ["number,lines.title", "nope", "*lines"]) {
+        const bad = await api.get(`/admin/invoices?fields=${fields}`, headers).catch((e) => e.response)
+        expect([bad.status, bad.data.message]).toEqual([400, expect.stringContaining(`fields: unknown field '${fields.split(",").pop()}'`)])
+      }
     })
   },
 })

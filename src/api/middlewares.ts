@@ -18,6 +18,7 @@ import {
   ListRunsSchema,
 } from "./admin/invoicing/validators"
 import { BODY_LIMITS } from "./body-limits"
+import { INVOICE_LIST_FIELDS } from "./admin/invoices/list-fields"
 import { PLUGIN_ROUTES, invoicingErrorHandler, refuseMalformedRequests } from "./malformed-requests"
 import { PDF_ROUTES, limitPdfRequests } from "./render-limit"
 
@@ -62,7 +63,11 @@ export default defineMiddlewares({
       methods: ["POST"],
       middlewares: [validateAndTransformBody(SaveNumberSeriesSchema)],
     },
-    { matcher: "/admin/invoices", methods: ["GET"], middlewares: [validateAndTransformQuery(ListInvoicesSchema, {})] },
+    {
+      matcher: "/admin/invoices",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(ListInvoicesSchema, { defaults: [...INVOICE_LIST_FIELDS], isList: true })],
+    },
     {
       matcher: "/admin/invoices/:id/credit-notes",
       methods: ["POST"],

@@ -5,11 +5,12 @@ import { useEffect, useState } from "react"
 import { Link } from "react-router-dom"
 import { Choice, ErrorText, Field, Loading, PaymentBadge } from "../components/ui-bits"
 import { type Account, money, useAccount, useCustomerName, useInvoices, useInvoicingMutation } from "../lib/api"
+import { ADMIN_LIST_FIELDS } from "../lib/invoice-list-fields"
 
 /** On a customer: the invoicing profile (editable), balances per currency, and the invoices billed to them. */
 const CustomerInvoicingWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
   const account = useAccount(customer.id)
-  const invoices = useInvoices({ invoice_account_id: customer.id, limit: 10, offset: 0 })
+  const invoices = useInvoices({ invoice_account_id: customer.id, limit: 10, offset: 0, fields: ADMIN_LIST_FIELDS.join(",") })
   return (
     <Container className="divide-y p-0" data-testid="customer-invoicing">
       <div className="px-6 py-4">

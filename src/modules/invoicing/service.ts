@@ -25,6 +25,7 @@ import { type AuditReport, auditReport } from "../../domain/ledger-audit"
 import { readLedgerAudit } from "./sql/ledger"
 import {
   type DocumentOrder,
+  type DocumentParts,
   type InvoiceDetail,
   type InvoiceListFilters,
   type InvoiceWithLines,
@@ -217,9 +218,10 @@ class InvoicingModuleService extends MedusaService({ ...models }) {
   async readInvoicesWithLines(
     filters: InvoiceListFilters,
     order: DocumentOrder = "newest_number",
+    parts?: DocumentParts,
     @MedusaContext() context: Context = {}
   ): Promise<InvoiceWithLines[]> {
-    return readInvoices(context.manager as SqlEntityManager, filters, order)
+    return readInvoices(context.manager as SqlEntityManager, filters, order, parts)
   }
 
   /** A posted document with lines, charges, settlement, credit notes, payments and stored PDFs, in one statement. */
@@ -234,9 +236,10 @@ class InvoicingModuleService extends MedusaService({ ...models }) {
     filters: InvoiceListFilters,
     page: { limit: number; offset: number },
     order: DocumentOrder = "newest_number",
+    parts?: DocumentParts,
     @MedusaContext() context: Context = {}
   ): Promise<{ invoices: InvoiceWithLines[]; count: number }> {
-    return pageInvoices(context.manager as SqlEntityManager, filters, page, order)
+    return pageInvoices(context.manager as SqlEntityManager, filters, page, order, parts)
   }
 
   /** One page of the invoices of a payment status, newest number first, and how many there are. */

@@ -41,6 +41,7 @@ import {
   useSchedules,
   useSettings,
 } from "../../lib/api"
+import { ADMIN_LIST_FIELDS } from "../../lib/invoice-list-fields"
 
 const PAGE_SIZE = 20
 
@@ -194,6 +195,7 @@ function InvoicesTab() {
     invoice_account_id: account || undefined,
     limit: pagination.pageSize,
     offset: pagination.pageIndex * pagination.pageSize,
+    fields: ADMIN_LIST_FIELDS.join(","),
   })
   const columns = useMemo(
     () => [

@@ -2,6 +2,7 @@ import { z } from "@medusajs/framework/zod"
 import { RECURRENCE_UNITS } from "../../../domain/recurrence"
 import { CREDIT_CHECKS, MATCH_KEYS, PRINT_CHARGES, PRINT_MODES, QUANTITY_MODES, SUMMARY_UPDATES } from "../../../domain/posting-parameters"
 import { PAYMENT_STATUSES } from "../../../domain/settlement"
+import { INVOICE_LIST_FIELDS } from "../invoices/list-fields"
 
 const id = z.string().min(1).max(100)
 
@@ -103,8 +104,23 @@ export const ListInvoicingOrdersSchema = z
   })
   .strict()
 
+/** A field name of `?fields=` as Medusa reads it: a leading + (a space, once URL-decoded) or - is a modifier. */
+const fieldName = (field: string) => field.replace(/^[+ \t-]+/, "").trim()
+
+/** `?fields=`: comma-separated names among `known`, each with an optional + or -; an unknown one is named. */
+const fieldsOf = (known: readonly string[]) =>
+  z
+    .string()
+    .max(2000)
+    .superRefine((value, ctx) => {
+      const unknown = value.split(",").filter(Boolean).map(fieldName).filter((name) => !known.includes(name))
+      if (unknown.length) ctx.addIssue({ code: "custom", message: `fields: unknown field ${unknown.map((f) => `'${f}'`).join(", ")}; known: ${known.join(", ")}` })
+    })
+    .optional()
+
 export const ListInvoicesSchema = z
   .object({
+    fields: fieldsOf(INVOICE_LIST_FIELDS),
     invoice_account_id: z.string().optional(),
     order_id: z.string().optional(),
     kind: z.enum(["invoice", "credit_note"]).optional(),

@@ -46,26 +46,37 @@ const AMOUNTS = ["subtotal", "discount_total", "tax_total", "total", "tax_rate"]
 const asText = (alias: string, columns: string[]) => columns.map((c) => `${alias}."${c}"::text as "${c}"`).join(", ")
 
 /**
+ * What a reader reads of each document: everything, or only its header and settlement, when a
+ * list shows nothing taken from lines and charges (a list asked for some fields only).
+ */
+export type DocumentParts = { lines: boolean }
+
+const lineRows = (alias: string) => `(select coalesce(json_agg(l order by l."id"), '[]') from (
+              select l."id", l."order_id", l."order_display_id", l."line_item_id", l."packing_slip_id", l."packing_slip_number",
+                     l."title", l."variant_sku", l."quantity", l."is_tax_inclusive", l."credited_line_id",
+                     ${asText("l", ["unit_price", ...AMOUNTS])}
+                from "invoicing_invoice_line" l where l."invoice_id" = ${alias}."id" and l."deleted_at" is null) l)`
+
+const chargeRows = (alias: string) => `(select coalesce(json_agg(c order by c."id"), '[]') from (
+              select c."id", c."order_id", c."order_display_id", c."shipping_method_id", c."name", c."credited_charge_id",
+                     ${asText("c", AMOUNTS)}
+                from "invoicing_invoice_charge" c where c."invoice_id" = ${alias}."id" and c."deleted_at" is null) c)`
+
+/**
  * Invoices, their lines and charges and their settlement in one statement: a list page costs one
  * round trip instead of an ORM load of collections, which cost more CPU than the rest of the route.
- * Numeric columns travel as text, so nothing is rounded on the way.
+ * Numeric columns travel as text, so nothing is rounded on the way. Without `parts.lines`, lines
+ * and charges come back empty.
  */
-const documentsSql = (where: string, order: DocumentOrder, paging = "") => `
+const documentsSql = (where: string, order: DocumentOrder, paging = "", parts: DocumentParts = { lines: true }) => `
   select coalesce(json_agg(d order by ${orderBy("d", order)}), '[]') as documents from (
     select i."id", i."kind", i."number", i."invoice_date", i."due_date", i."posted_at", i."currency_code",
            i."invoice_account_id", i."bill_to", i."summary_update", i."group_key", i."quantity_mode", i."print_charges",
            i."packing_slip_number", i."credited_invoice_id", i."reason",
            ${asText("i", ["item_subtotal", "discount_total", "charges_total", "tax_total", "total"])},
            ${creditNoteTotalOf("i")}::text as credit_note_total, ${paidOf("i")}::text as paid,
-           (select coalesce(json_agg(l order by l."id"), '[]') from (
-              select l."id", l."order_id", l."order_display_id", l."line_item_id", l."packing_slip_id", l."packing_slip_number",
-                     l."title", l."variant_sku", l."quantity", l."is_tax_inclusive", l."credited_line_id",
-                     ${asText("l", ["unit_price", ...AMOUNTS])}
-                from "invoicing_invoice_line" l where l."invoice_id" = i."id" and l."deleted_at" is null) l) as lines,
-           (select coalesce(json_agg(c order by c."id"), '[]') from (
-              select c."id", c."order_id", c."order_display_id", c."shipping_method_id", c."name", c."credited_charge_id",
-                     ${asText("c", AMOUNTS)}
-                from "invoicing_invoice_charge" c where c."invoice_id" = i."id" and c."deleted_at" is null) c) as charges
+           ${parts.lines ? lineRows("i") : "'[]'::json"} as lines,
+           ${parts.lines ? chargeRows("i") : "'[]'::json"} as charges
       -- The page is chosen first: lines and charges are aggregated for its rows only, not for
       -- every row an offset skips.
       from (select i.* from "invoicing_invoice" i where ${where} order by ${orderBy("i", order)} ${paging}) i
@@ -114,10 +125,11 @@ function toInvoice({ credit_note_total, paid, ...row }: DocumentRow): InvoiceWit
 export async function readInvoices(
   manager: SqlEntityManager,
   filters: InvoiceListFilters,
-  order: DocumentOrder = "newest_number"
+  order: DocumentOrder = "newest_number",
+  parts?: DocumentParts
 ): Promise<InvoiceWithLines[]> {
   const { where, bindings } = invoiceConditions(filters)
-  const [row] = await manager.execute<{ documents: DocumentRow[] }[]>(documentsSql(where, order), bindings)
+  const [row] = await manager.execute<{ documents: DocumentRow[] }[]>(documentsSql(where, order, "", parts), bindings)
   return row.documents.map(toInvoice)
 }
 
@@ -126,12 +138,13 @@ export async function pageInvoices(
   manager: SqlEntityManager,
   filters: InvoiceListFilters,
   page: { limit: number; offset: number },
-  order: DocumentOrder = "newest_number"
+  order: DocumentOrder = "newest_number",
+  parts?: DocumentParts
 ): Promise<{ invoices: InvoiceWithLines[]; count: number }> {
   const { where, bindings } = invoiceConditions(filters)
   const [row] = await manager.execute<{ documents: DocumentRow[]; count: number }[]>(
     `select (select count(*)::int from "invoicing_invoice" i where ${where}) as count,
-            (${documentsSql(where, order, "limit ? offset ?")}) as documents`,
+            (${documentsSql(where, order, "limit ? offset ?", parts)}) as documents`,
     [...bindings, ...bindings, page.limit, page.offset]
   )
   return { invoices: row.documents.map(toInvoice), count: row.count }
