@@ -14,7 +14,7 @@ async function pageByPaymentStatus(service: InvoicingModuleService, page: Paymen
   return { invoices: await service.readInvoicesWithLines({ ids }, "newest_number", parts), count }
 }
 
-/** Only the requested fields, in the order they were asked for; what none of them needs is not read. */
+/** Only the requested fields, in the order they were asked for. */
 const pick = (entry: Record<string, unknown>, fields: InvoiceListField[]) => Object.fromEntries(fields.map((f) => [f, entry[f]]))
 
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

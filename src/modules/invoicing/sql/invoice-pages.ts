@@ -51,16 +51,17 @@ const asText = (alias: string, columns: string[]) => columns.map((c) => `${alias
  */
 export type DocumentParts = { lines: boolean }
 
-const lineRows = (alias: string) => `(select coalesce(json_agg(l order by l."id"), '[]') from (
+/** The lines and the charges of document `i`, each as a JSON array in id order. */
+const LINE_ROWS = `(select coalesce(json_agg(l order by l."id"), '[]') from (
               select l."id", l."order_id", l."order_display_id", l."line_item_id", l."packing_slip_id", l."packing_slip_number",
                      l."title", l."variant_sku", l."quantity", l."is_tax_inclusive", l."credited_line_id",
                      ${asText("l", ["unit_price", ...AMOUNTS])}
-                from "invoicing_invoice_line" l where l."invoice_id" = ${alias}."id" and l."deleted_at" is null) l)`
+                from "invoicing_invoice_line" l where l."invoice_id" = i."id" and l."deleted_at" is null) l)`
 
-const chargeRows = (alias: string) => `(select coalesce(json_agg(c order by c."id"), '[]') from (
+const CHARGE_ROWS = `(select coalesce(json_agg(c order by c."id"), '[]') from (
               select c."id", c."order_id", c."order_display_id", c."shipping_method_id", c."name", c."credited_charge_id",
                      ${asText("c", AMOUNTS)}
-                from "invoicing_invoice_charge" c where c."invoice_id" = ${alias}."id" and c."deleted_at" is null) c)`
+                from "invoicing_invoice_charge" c where c."invoice_id" = i."id" and c."deleted_at" is null) c)`
 
 /**
  * Invoices, their lines and charges and their settlement in one statement: a list page costs one
@@ -75,8 +76,8 @@ const documentsSql = (where: string, order: DocumentOrder, paging = "", parts: D
            i."packing_slip_number", i."credited_invoice_id", i."reason",
            ${asText("i", ["item_subtotal", "discount_total", "charges_total", "tax_total", "total"])},
            ${creditNoteTotalOf("i")}::text as credit_note_total, ${paidOf("i")}::text as paid,
-           ${parts.lines ? lineRows("i") : "'[]'::json"} as lines,
-           ${parts.lines ? chargeRows("i") : "'[]'::json"} as charges
+           ${parts.lines ? LINE_ROWS : "'[]'::json"} as lines,
+           ${parts.lines ? CHARGE_ROWS : "'[]'::json"} as charges
       -- The page is chosen first: lines and charges are aggregated for its rows only, not for
       -- every row an offset skips.
       from (select i.* from "invoicing_invoice" i where ${where} order by ${orderBy("i", order)} ${paging}) i
