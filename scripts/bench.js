@@ -12,7 +12,8 @@
 //   5. 32 concurrent clients for 30 s on the invoice list (in full, and with the fields the admin's
 //      list asks for), invoice detail and PDF routes, and on the settings route (one small read) as
 //      the floor of Medusa's own request handling, with the CPU one request cost PostgreSQL, the
-//      Medusa server and the load client (one machine);
+//      Medusa server and the load client (one machine); the settings route and the admin's list
+//      once more as the admin dashboard sends them, logged in by session cookie, not bearer token;
 //   6. the PDF renderer's figures (bench/pdf.ts).
 // `npm run bench -- --orders N`: one size only (N orders seeded and posted; no scaling).
 // `npm run bench -- --pdf`: the PDF benchmark alone (see bench/pdf.ts for its options).
@@ -38,7 +39,7 @@ const {
 const { measureFloor } = require("../bench/floor")
 const { applyLoad, timeCalls } = require("../bench/api-load")
 const { postmasterOf } = require("../bench/process-cpu")
-const { inviteAdmins } = require("./load/admins")
+const { inviteAdmins, sessionHeaders } = require("./load/admins")
 require("ts-node/register/transpile-only")
 const { ADMIN_LIST_FIELDS } = require("../src/admin/lib/invoice-list-fields")
 
@@ -131,21 +132,27 @@ async function benchApi(ctx, db, uninvoicedIds) {
     const randomOffset = () => Math.floor(Math.random() * Math.max(invoiceIds.length - 20, 1))
     // 32 people, not one login shared 32 times: PDF downloads are limited per user (README, "Limits").
     const headers = await inviteAdmins(api, base, LOAD.clients)
+    const sessions = await Promise.all(headers.map((h) => sessionHeaders(base, h)))
+    const adminListUrl = () => `${base}/admin/invoices?limit=20&offset=${randomOffset()}&fields=${ADMIN_LIST_FIELDS.join(",")}`
     const routes = {
       // One small read behind Medusa's own request handling (authentication, validation): the
       // floor the invoicing routes are compared with.
       "GET /admin/invoicing/settings": () => `${base}/admin/invoicing/settings`,
+      "GET /admin/invoicing/settings, session cookie": { url: () => `${base}/admin/invoicing/settings`, headers: sessions },
       "GET /admin/invoices": () => `${base}/admin/invoices?limit=20&offset=${randomOffset()}`,
       // The same page as the admin's invoice list asks for it: only the fields it shows.
-      "GET /admin/invoices?fields=(the admin list's)": () => `${base}/admin/invoices?limit=20&offset=${randomOffset()}&fields=${ADMIN_LIST_FIELDS.join(",")}`,
+      "GET /admin/invoices?fields=(the admin list's)": adminListUrl,
+      // The same again as the admin dashboard sends it: logged in by its session cookie, not a token.
+      "GET /admin/invoices?fields=(the admin list's), session cookie": { url: adminListUrl, headers: sessions },
       "GET /admin/invoices/:id": () => `${base}/admin/invoices/${pick()}`,
       "GET /admin/invoices/:id/pdf": () => `${base}/admin/invoices/${pick()}/pdf`,
     }
     const postmaster = await postmasterOf(ctx.pg.urlFor(db))
     const processes = { server: () => [...server.pids], postgres: () => (postmaster ? [postmaster] : []) }
     const load = {}
-    for (const [route, url] of Object.entries(routes)) {
-      load[route] = await applyLoad({ url, headers, processes, ...LOAD })
+    for (const [route, target] of Object.entries(routes)) {
+      const { url, headers: sent } = typeof target === "function" ? { url: target, headers } : target
+      load[route] = await applyLoad({ url, headers: sent, processes, ...LOAD })
       log(`${route}: ${load[route].requests_per_second} req/s, p95 ${load[route].p95_ms} ms, ${load[route].errors} errors`)
     }
     return { proposal: { orders: proposalIds.length, ...proposal }, load }

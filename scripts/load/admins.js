@@ -19,6 +19,18 @@ async function inviteAdmins(owner, baseUrl, count) {
   )
 }
 
+/**
+ * The headers the admin dashboard sends for the same user: Medusa's session cookie, which the
+ * dashboard logs in for by default (`POST /auth/session` with the user's token), instead of the
+ * bearer token an API client sends.
+ */
+async function sessionHeaders(baseUrl, bearerHeaders) {
+  const response = await fetch(`${baseUrl}/auth/session`, { method: "POST", headers: bearerHeaders })
+  const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("connect.sid="))
+  if (!response.ok || !cookie) throw new Error(`POST /auth/session: ${response.status}, no session cookie`)
+  return { cookie }
+}
+
 async function call(baseUrl, route, body, token) {
   const response = await fetch(`${baseUrl}${route}`, {
     method: "POST",
@@ -30,4 +42,4 @@ async function call(baseUrl, route, body, token) {
   return data
 }
 
-module.exports = { inviteAdmins }
+module.exports = { inviteAdmins, sessionHeaders }
