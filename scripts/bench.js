@@ -133,25 +133,27 @@ async function benchApi(ctx, db, uninvoicedIds) {
     // 32 people, not one login shared 32 times: PDF downloads are limited per user (README, "Limits").
     const headers = await inviteAdmins(api, base, LOAD.clients)
     const sessions = await Promise.all(headers.map((h) => sessionHeaders(base, h)))
-    const adminListUrl = () => `${base}/admin/invoices?limit=20&offset=${randomOffset()}&fields=${ADMIN_LIST_FIELDS.join(",")}`
-    const routes = {
+    const settings = () => `${base}/admin/invoicing/settings`
+    const listPage = () => `${base}/admin/invoices?limit=20&offset=${randomOffset()}`
+    const adminList = () => `${listPage()}&fields=${ADMIN_LIST_FIELDS.join(",")}`
+    // Each route as an API client sends it (bearer token); the settings route and the admin's list
+    // once more as the admin dashboard sends them (its session cookie, not a token).
+    const routes = [
       // One small read behind Medusa's own request handling (authentication, validation): the
       // floor the invoicing routes are compared with.
-      "GET /admin/invoicing/settings": () => `${base}/admin/invoicing/settings`,
-      "GET /admin/invoicing/settings, session cookie": { url: () => `${base}/admin/invoicing/settings`, headers: sessions },
-      "GET /admin/invoices": () => `${base}/admin/invoices?limit=20&offset=${randomOffset()}`,
+      ["GET /admin/invoicing/settings", settings, headers],
+      ["GET /admin/invoicing/settings, session cookie", settings, sessions],
+      ["GET /admin/invoices", listPage, headers],
       // The same page as the admin's invoice list asks for it: only the fields it shows.
-      "GET /admin/invoices?fields=(the admin list's)": adminListUrl,
-      // The same again as the admin dashboard sends it: logged in by its session cookie, not a token.
-      "GET /admin/invoices?fields=(the admin list's), session cookie": { url: adminListUrl, headers: sessions },
-      "GET /admin/invoices/:id": () => `${base}/admin/invoices/${pick()}`,
-      "GET /admin/invoices/:id/pdf": () => `${base}/admin/invoices/${pick()}/pdf`,
-    }
+      ["GET /admin/invoices?fields=(the admin list's)", adminList, headers],
+      ["GET /admin/invoices?fields=(the admin list's), session cookie", adminList, sessions],
+      ["GET /admin/invoices/:id", () => `${base}/admin/invoices/${pick()}`, headers],
+      ["GET /admin/invoices/:id/pdf", () => `${base}/admin/invoices/${pick()}/pdf`, headers],
+    ]
     const postmaster = await postmasterOf(ctx.pg.urlFor(db))
     const processes = { server: () => [...server.pids], postgres: () => (postmaster ? [postmaster] : []) }
     const load = {}
-    for (const [route, target] of Object.entries(routes)) {
-      const { url, headers: sent } = typeof target === "function" ? { url: target, headers } : target
+    for (const [route, url, sent] of routes) {
       load[route] = await applyLoad({ url, headers: sent, processes, ...LOAD })
       log(`${route}: ${load[route].requests_per_second} req/s, p95 ${load[route].p95_ms} ms, ${load[route].errors} errors`)
     }
