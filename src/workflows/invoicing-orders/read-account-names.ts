@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { customerName } from "./read-invoice-accounts"
+import { anyOfJsonIds } from "../../modules/invoicing/sql/rows"
 
 /**
  * The names of invoice accounts (customers) as lists show them, in one query for a page:
@@ -14,7 +15,7 @@ export async function readAccountNames(container: MedusaContainer, accountIds: (
   const db = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
   const { rows } = await db.raw(
     `select c.id, c.company_name, c.first_name, c.last_name, c.email from "customer" c
-      where c.id in (select json_array_elements_text(?::json)) and c.deleted_at is null`,
+      where c.id = ${anyOfJsonIds} and c.deleted_at is null`,
     [JSON.stringify(ids)]
   )
   return new Map(rows.map((c: any) => [c.id, customerName(c) ?? c.email ?? null]))

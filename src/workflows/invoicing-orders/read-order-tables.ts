@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, getLineItemsTotals, getShippingMethodsTotals } from "@medusajs/framework/utils"
 import { decimal } from "./decimal"
+import { anyOfJsonIds } from "../../modules/invoicing/sql/rows"
 
 /**
  * Orders as invoicing reads them, in bulk, straight from the order, fulfillment and link
@@ -25,7 +26,7 @@ export async function readOrderShipments(container: MedusaContainer, orderIds: s
 export async function readOrderCustomers(container: MedusaContainer, orderIds: string[]): Promise<{ id: string; customer_id: string | null }[]> {
   const db = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
   const { rows } = await db.raw(
-    `select o.id, o.customer_id from "order" o where o.id in (select json_array_elements_text(?::json)) and o.deleted_at is null`,
+    `select o.id, o.customer_id from "order" o where o.id = ${anyOfJsonIds} and o.deleted_at is null`,
     [JSON.stringify([...new Set(orderIds)])]
   )
   refuseMissing(orderIds, rows)
@@ -55,8 +56,7 @@ async function readOrderTables(container: MedusaContainer, orderIds: string[], {
   const ids = JSON.stringify([...new Set(orderIds)])
   const rows = async (sql: string): Promise<any[]> => (await db.raw(sql, [ids])).rows
   const beyondShipments = async (sql: string): Promise<any[]> => (shipmentsOnly ? [] : rows(sql))
-  const selected = `(select json_array_elements_text(?::json))`
-
+  
   const [orders, addresses, items, taxLines, adjustments, methods, methodTaxLines, methodAdjustments, fulfillments, fulfilled, kits] =
     await Promise.all([
       // In the order the ids were given: callers page and chunk selections by it.
@@ -65,43 +65,43 @@ async function readOrderTables(container: MedusaContainer, orderIds: string[], {
               join "order" o on o.id = given.id and o.deleted_at is null
              order by given.position`),
       beyondShipments(`select a.* from "order_address" a join "order" o on o.billing_address_id = a.id
-             where o.id in ${selected} and o.deleted_at is null and a.deleted_at is null`),
+             where o.id = ${anyOfJsonIds} and o.deleted_at is null and a.deleted_at is null`),
       rows(`select i.order_id, l.id, l.title, l.variant_sku, l.variant_id, l.is_tax_inclusive,
                    coalesce(i.raw_unit_price, l.raw_unit_price) as raw_unit_price, i.raw_quantity, i.version
               from "order" o join "order_item" i on i.order_id = o.id and i.version = o.version and i.deleted_at is null
               join "order_line_item" l on l.id = i.item_id and l.deleted_at is null
-             where o.id in ${selected} and o.deleted_at is null
+             where o.id = ${anyOfJsonIds} and o.deleted_at is null
              order by i.created_at, l.id`),
       beyondShipments(`select t.item_id, t.rate, t.raw_rate from "order_line_item_tax_line" t
               join "order_item" i on i.item_id = t.item_id join "order" o on o.id = i.order_id and o.version = i.version
-             where o.id in ${selected} and t.deleted_at is null and i.deleted_at is null`),
+             where o.id = ${anyOfJsonIds} and t.deleted_at is null and i.deleted_at is null`),
       beyondShipments(`select a.item_id, a.amount, a.raw_amount, a.is_tax_inclusive from "order_line_item_adjustment" a
               join "order_item" i on i.item_id = a.item_id and a.version = i.version join "order" o on o.id = i.order_id and o.version = i.version
-             where o.id in ${selected} and a.deleted_at is null and i.deleted_at is null`),
+             where o.id = ${anyOfJsonIds} and a.deleted_at is null and i.deleted_at is null`),
       beyondShipments(`select s.order_id, m.id, m.name, m.raw_amount, m.is_tax_inclusive
               from "order" o join "order_shipping" s on s.order_id = o.id and s.version = o.version and s.deleted_at is null
               join "order_shipping_method" m on m.id = s.shipping_method_id and m.deleted_at is null
-             where o.id in ${selected} and o.deleted_at is null
+             where o.id = ${anyOfJsonIds} and o.deleted_at is null
              order by s.created_at, m.id`),
       beyondShipments(`select t.shipping_method_id, t.rate, t.raw_rate from "order_shipping_method_tax_line" t
               join "order_shipping" s on s.shipping_method_id = t.shipping_method_id join "order" o on o.id = s.order_id and o.version = s.version
-             where o.id in ${selected} and t.deleted_at is null and s.deleted_at is null`),
+             where o.id = ${anyOfJsonIds} and t.deleted_at is null and s.deleted_at is null`),
       beyondShipments(`select a.shipping_method_id, a.amount, a.raw_amount from "order_shipping_method_adjustment" a
               join "order_shipping" s on s.shipping_method_id = a.shipping_method_id and a.version = s.version
               join "order" o on o.id = s.order_id and o.version = s.version
-             where o.id in ${selected} and a.deleted_at is null and s.deleted_at is null`),
+             where o.id = ${anyOfJsonIds} and a.deleted_at is null and s.deleted_at is null`),
       rows(`select of.order_id, f.id, f.shipped_at, f.canceled_at from "order_fulfillment" of
               join "fulfillment" f on f.id = of.fulfillment_id and f.deleted_at is null
-             where of.order_id in ${selected} and of.deleted_at is null`),
+             where of.order_id = ${anyOfJsonIds} and of.deleted_at is null`),
       rows(`select fi.fulfillment_id, fi.line_item_id, fi.inventory_item_id, fi.quantity from "order_fulfillment" of
               join "fulfillment_item" fi on fi.fulfillment_id = of.fulfillment_id and fi.deleted_at is null
-             where of.order_id in ${selected} and of.deleted_at is null`),
+             where of.order_id = ${anyOfJsonIds} and of.deleted_at is null`),
       rows(`select distinct vi.variant_id, vi.inventory_item_id, vi.required_quantity
               from "order_item" i join "order" o on o.id = i.order_id and o.version = i.version
               join "order_line_item" l on l.id = i.item_id
               join "product_variant" v on v.id = l.variant_id and v.deleted_at is null
               join "product_variant_inventory_item" vi on vi.variant_id = v.id and vi.deleted_at is null
-             where o.id in ${selected} and i.deleted_at is null`),
+             where o.id = ${anyOfJsonIds} and i.deleted_at is null`),
     ])
 
   refuseMissing(orderIds, orders)

@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import type { InvoicingState } from "../types"
-import { runBound } from "./rows"
+import { anyOfJsonIds, runBound } from "./rows"
 
 /** Balances, packing slips and invoiced amounts of a set of orders, in four queries whatever their number. */
 export async function readInvoicingState(manager: SqlEntityManager, orderIds: string[]): Promise<InvoicingState> {
@@ -12,29 +12,29 @@ export async function readInvoicingState(manager: SqlEntityManager, orderIds: st
     runBound(
       manager,
       `select "order_id", "kind", "source_id", "quantity", "invoiced_quantity" from "invoicing_order_line"
-         where "order_id" in (select json_array_elements_text(?::json)) and "deleted_at" is null`,
+         where "order_id" = ${anyOfJsonIds} and "deleted_at" is null`,
       [ids]
     ),
     runBound(
       manager,
       `select "id", "number", "fulfillment_id", "order_id", "shipped_at" from "invoicing_packing_slip"
-         where "order_id" in (select json_array_elements_text(?::json)) and "deleted_at" is null`,
+         where "order_id" = ${anyOfJsonIds} and "deleted_at" is null`,
       [ids]
     ),
     runBound(
       manager,
       `select l."id", l."packing_slip_id", l."line_item_id", l."quantity", l."invoiced_quantity"
          from "invoicing_packing_slip_line" l join "invoicing_packing_slip" s on s."id" = l."packing_slip_id"
-         where s."order_id" in (select json_array_elements_text(?::json)) and l."deleted_at" is null`,
+         where s."order_id" = ${anyOfJsonIds} and l."deleted_at" is null`,
       [ids]
     ),
     runBound(
       manager,
       `select "order_id", sum("total")::text as total, sum("tax_total")::text as tax_total,
               sum("discount_total")::text as discount_total
-         from (select "order_id", "total", "tax_total", "discount_total" from "invoicing_invoice_line" where "order_id" in (select json_array_elements_text(?::json))
+         from (select "order_id", "total", "tax_total", "discount_total" from "invoicing_invoice_line" where "order_id" = ${anyOfJsonIds}
                union all
-               select "order_id", "total", "tax_total", "discount_total" from "invoicing_invoice_charge" where "order_id" in (select json_array_elements_text(?::json))) a
+               select "order_id", "total", "tax_total", "discount_total" from "invoicing_invoice_charge" where "order_id" = ${anyOfJsonIds}) a
          group by "order_id"`,
       [ids, ids]
     ),

@@ -2,7 +2,7 @@ import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { newId } from "./ids"
 import type { PackingSlipDraft } from "../types"
 import { takeNumbers } from "./numbering"
-import { insertRows, runBound } from "./rows"
+import { anyOfJsonIds, insertRows, runBound } from "./rows"
 
 /**
  * Numbers the shipped fulfillments that have no packing slip yet, in ship order. The
@@ -16,7 +16,7 @@ export async function createPackingSlips(manager: SqlEntityManager, drafts: Pack
   await manager.execute(`select 1 from "invoicing_number_series" where "code" = 'packing_slip' for update`)
   const existing = await runBound<{ fulfillment_id: string }>(
     manager,
-    `select "fulfillment_id" from "invoicing_packing_slip" where "fulfillment_id" in (select json_array_elements_text(?::json)) and "deleted_at" is null`,
+    `select "fulfillment_id" from "invoicing_packing_slip" where "fulfillment_id" = ${anyOfJsonIds} and "deleted_at" is null`,
     [JSON.stringify(drafts.map((d) => d.fulfillment_id))]
   )
   const numbered = new Set(existing.map((r) => r.fulfillment_id))

@@ -7,7 +7,7 @@ import { judgeExposure } from "../../../domain/credit-exposure"
 import { big, toAmount } from "../../../domain/money"
 import { readOpenBalances } from "./account-balance"
 import { type NumberedDocument, insertDocuments } from "./documents"
-import { runBound } from "./rows"
+import { anyOfJsonIds, runBound } from "./rows"
 
 type LockedBalance = { key: string; invoiced_quantity: number }
 
@@ -74,7 +74,7 @@ async function lockOrderLines(manager: SqlEntityManager, pending: Pending[]): Pr
   const locked = await runBound<LockedBalance>(
     manager,
     `select "source_id" as key, "invoiced_quantity" from "invoicing_order_line"
-       where "source_id" in (select json_array_elements_text(?::json)) and "deleted_at" is null order by "source_id" for update`,
+       where "source_id" = ${anyOfJsonIds} and "deleted_at" is null order by "source_id" for update`,
     [JSON.stringify(changes.map((c) => c.source_id))]
   )
   refuseMoved(pending, new Map(locked.map((r) => [r.key, r.invoiced_quantity])), (p) => p.draft.balance.order_lines.map((change) => ({
@@ -119,7 +119,7 @@ async function lockPackingSlipLines(manager: SqlEntityManager, pending: Pending[
   const locked = await runBound<LockedBalance>(
     manager,
     `select "id" as key, "invoiced_quantity" from "invoicing_packing_slip_line"
-       where "id" in (select json_array_elements_text(?::json)) order by "id" for update`,
+       where "id" = ${anyOfJsonIds} order by "id" for update`,
     [JSON.stringify(changes.map((c) => c.id))]
   )
   refuseMoved(pending, new Map(locked.map((r) => [r.key, r.invoiced_quantity])), (p) =>
