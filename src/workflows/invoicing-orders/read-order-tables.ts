@@ -56,7 +56,7 @@ async function readOrderTables(container: MedusaContainer, orderIds: string[], {
   const ids = JSON.stringify([...new Set(orderIds)])
   const rows = async (sql: string): Promise<any[]> => (await db.raw(sql, [ids])).rows
   const beyondShipments = async (sql: string): Promise<any[]> => (shipmentsOnly ? [] : rows(sql))
-  
+
   const [orders, addresses, items, taxLines, adjustments, methods, methodTaxLines, methodAdjustments, fulfillments, fulfilled, kits] =
     await Promise.all([
       // In the order the ids were given: callers page and chunk selections by it.

@@ -1,7 +1,7 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { type LinkFault, type LinkFinding, type SeriesCount, LINK_FAULTS } from "../../../domain/ledger-audit"
 import { newId } from "./ids"
-import { runBound } from "./rows"
+import { jsonIdArray, runBound } from "./rows"
 
 /** The series whose documents are chained: those of posted invoices and credit notes. */
 export const CHAINED_SERIES = ["invoice", "credit_note"] as const
@@ -15,7 +15,7 @@ export async function appendToLedger(manager: SqlEntityManager, seriesCode: stri
   if (!documentIds.length) return
   await runBound(
     manager,
-    `select invoicing_append_to_ledger(?, array(select json_array_elements_text(?::json)), array(select json_array_elements_text(?::json)))`,
+    `select invoicing_append_to_ledger(?, ${jsonIdArray}, ${jsonIdArray})`,
     [seriesCode, JSON.stringify(documentIds), JSON.stringify(documentIds.map(() => newId("ledger")))]
   )
 }
