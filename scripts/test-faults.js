@@ -6,8 +6,8 @@
 //   1. reference: one uninterrupted posting of every order (POST /admin/invoicing/post), timed;
 //      its invoices are what the other phases must end with, order by order;
 //   2. crash: the same posting, and the app's whole process group SIGKILLed at a random moment,
-//      10 times (odd kills: any moment of the posting's duration; even kills: a random moment once
-//      a posting transaction is writing). After each kill, whatever was committed is whole and
+//      10 times (odd kills: any moment of the posting's duration; even kills: inside one of its
+//      write transactions, drawn at random). After each kill, whatever was committed is whole and
 //      whatever was not left no trace. A round that finds everything invoiced (the kill before
 //      came after the last commit) starts from the seeded database again. Then the same posting
 //      again, to completion: it invoices exactly what was left, and the end state equals the reference;
@@ -62,11 +62,15 @@ const { log } = script
 const seconds = (ms) => Number((ms / 1000).toFixed(2))
 const uniform = (low, high) => low + Math.random() * (high - low)
 
-/** An open write transaction of a posting: it holds a row lock on an order line balance until it commits. */
+/**
+ * The open write transactions of a posting: each takes a row lock on the order line balances
+ * with its first statement and holds it until it commits.
+ */
 const POSTING_WRITING = `
-  select count(*)::int as n from pg_locks l join pg_class c on c.oid = l.relation
+  select l.virtualtransaction as transaction from pg_locks l join pg_class c on c.oid = l.relation
    where l.database = (select oid from pg_database where datname = current_database())
      and c.relname = 'invoicing_order_line' and l.mode = 'RowExclusiveLock' and l.granted`
+const writingTransactions = async (db) => (await db(POSTING_WRITING)).map((r) => r.transaction)
 
 // ---------------------------------------------------------------------------------------------
 // A phase: a fresh copy of the seeded database, a client of our own on it, the app started on it.
@@ -141,27 +145,31 @@ async function whenWriting(db, posting, deadline = Infinity) {
   for (;;) {
     throwIfStopping()
     if (posting.settled() || Date.now() >= deadline) return null
-    if ((await db(POSTING_WRITING))[0].n > 0) return Date.now()
+    if ((await writingTransactions(db)).length) return Date.now()
     await sleep(15)
   }
 }
 
 /**
- * While the posting runs: when its packing slips were first seen numbered, and when a posting
- * transaction was first and last seen writing (ms timestamps, or null).
+ * While the posting runs: when its packing slips were first seen numbered, when a posting
+ * transaction was first and last seen writing (ms timestamps, or null), and for how long each
+ * write transaction was seen (ms).
  */
 async function watchWrites(db, posting) {
-  const seen = { numbered: null, first: null, last: null }
+  const seen = { numbered: null, first: null, last: null, transactions: new Map() }
   while (!posting.settled()) {
-    const [{ n }] = await db(POSTING_WRITING)
-    if (n > 0) {
-      seen.first ??= Date.now()
-      seen.last = Date.now()
+    const now = Date.now()
+    for (const transaction of await writingTransactions(db)) {
+      seen.first ??= now
+      seen.last = now
+      const span = seen.transactions.get(transaction) ?? { first: now, last: now }
+      span.last = now
+      seen.transactions.set(transaction, span)
     }
     if (!seen.numbered && (await documentCounts(db)).packing_slips > 0) seen.numbered = Date.now()
     await sleep(15)
   }
-  return seen
+  return { ...seen, transactionSpans: [...seen.transactions.values()].map((t) => t.last - t.first) }
 }
 
 /** Sleeps until `deadline` (ms timestamp), or until the posting ended. */
@@ -211,12 +219,16 @@ async function referencePhase(ctx) {
       numberingSeconds: ((writes.numbered ?? started) - started) / 1000,
       /** From the first invoice transaction to the last one seen (its commit is within a poll of it). */
       writeSeconds: ((writes.last ?? writes.first ?? ended) - (writes.first ?? ended)) / 1000,
+      /** Its write transactions, and how long the shortest was seen writing. */
+      transactions: writes.transactionSpans.length,
+      shortestTransactionSeconds: Math.min(...writes.transactionSpans) / 1000,
       invoices: (await documentCounts(phase.db)).invoices,
       perOrder: await invoicedPerOrder(phase.db),
     }
     log(
       `  posted ${reference.invoices} invoices in ${reference.seconds.toFixed(2)} s: ` +
-        `reading ${reference.readSeconds.toFixed(2)} s, then writing ${reference.writeSeconds.toFixed(2)} s`
+        `reading ${reference.readSeconds.toFixed(2)} s, then writing ${reference.writeSeconds.toFixed(2)} s ` +
+        `in ${reference.transactions} transactions (the shortest seen for ${reference.shortestTransactionSeconds.toFixed(2)} s)`
     )
     return { reference, results: c.results }
   } finally {
@@ -242,10 +254,28 @@ async function untilKillMoment(db, posting, { readingUntil, writingFor }) {
 }
 
 /**
+ * Waits until the posting's `nth` write transaction has been writing for `into` seconds (or, had
+ * it committed by then, until the next one is seen writing). Counting transactions rather than
+ * seconds keeps the kill inside the writing however much faster or slower this posting writes
+ * than the reference did.
+ */
+async function untilInsideTransaction(db, posting, { nth, into }) {
+  const seen = new Set()
+  while (seen.size < nth) {
+    throwIfStopping()
+    if (posting.settled()) return
+    for (const transaction of await writingTransactions(db)) seen.add(transaction)
+    if (seen.size < nth) await sleep(5)
+  }
+  await sleepUntil(Date.now() + into * 1000, posting)
+  await whenWriting(db, posting)
+}
+
+/**
  * One round: start the app, send the posting, SIGKILL the app's whole process group at a random
- * moment, and check the database once the app's connections are gone. The moment is drawn on the
- * reference's timing, scaled to what is left: odd rounds any moment from 0.2 s to the expected
- * last commit, even rounds any moment of the writing.
+ * moment, and check the database once the app's connections are gone. Odd rounds: any moment
+ * from 0.2 s to the expected last commit, drawn on the reference's timing scaled to what is left.
+ * Even rounds: inside one of the write transactions left, drawn at random.
  */
 async function killRound(phase, round, { orderIds, reference }) {
   const { app, api } = await phase.start()
@@ -260,10 +290,14 @@ async function killRound(phase, round, { orderIds, reference }) {
     const offset = uniform(0.2, readSeconds + writeSeconds)
     await untilKillMoment(phase.db, posting, { readingUntil: started + offset * 1000, writingFor: Math.max(0, offset - readSeconds) })
   } else {
-    await untilKillMoment(phase.db, posting, { readingUntil: Infinity, writingFor: uniform(0, writeSeconds) })
+    const transactionsLeft = Math.max(1, Math.ceil((reference.transactions * (reference.invoices - before.invoices)) / reference.invoices))
+    await untilInsideTransaction(phase.db, posting, {
+      nth: Math.floor(uniform(1, transactionsLeft + 1)),
+      into: uniform(0, reference.shortestTransactionSeconds / 2),
+    })
   }
   const finished = posting.settled()
-  const writingAtKill = (await phase.db(POSTING_WRITING))[0].n > 0
+  const writingAtKill = (await writingTransactions(phase.db)).length > 0
   process.kill(-app.pid, "SIGKILL")
   const delay = (Date.now() - started) / 1000
   await app.stop() // resolves once nothing of the group is left
@@ -409,7 +443,7 @@ async function dropConnectionsMidRun(db, runId) {
     if (!["queued", "running"].includes(run.status)) break
     const { invoices } = await documentCounts(db)
     const due = drops.length === 0 ? invoices > 0 : invoices >= invoicesSeen + ORDERS / 6
-    if (due && (await db(POSTING_WRITING))[0].n > 0) {
+    if (due && (await writingTransactions(db)).length) {
       const terminated = await dropAppConnections(db)
       drops.push({ invoices, terminated, chunksDone: run.chunks_done, chunksTotal: run.chunks_total })
       log(`  dropped ${terminated} connections of the app with ${invoices} invoices posted, ${run.chunks_done}/${run.chunks_total} chunks done`)
