@@ -64,6 +64,15 @@ const CHARGE_ROWS = `(select coalesce(json_agg(c order by c."id"), '[]') from (
                 from "invoicing_invoice_charge" c where c."invoice_id" = i."id" and c."deleted_at" is null) c)`
 
 /**
+ * A page of documents, chosen first by their numbers (unique among the documents not deleted):
+ * lines and charges are aggregated for its rows only, and the rows an offset skips are walked in
+ * the number index alone, without reading the wide invoice rows.
+ */
+const pageOf = (where: string, order: DocumentOrder, paging: string) =>
+  `"invoicing_invoice" i where i."deleted_at" is null and i."number" in (
+     select i."number" from "invoicing_invoice" i where ${where} order by ${orderBy("i", order)} ${paging})`
+
+/**
  * Invoices, their lines and charges and their settlement in one statement: a list page costs one
  * round trip instead of an ORM load of collections, which cost more CPU than the rest of the route.
  * Numeric columns travel as text, so nothing is rounded on the way. Without `parts.lines`, lines
@@ -78,9 +87,7 @@ const documentsSql = (where: string, order: DocumentOrder, paging = "", parts: D
            ${creditNoteTotalOf("i")}::text as credit_note_total, ${paidOf("i")}::text as paid,
            ${parts.lines ? LINE_ROWS : "'[]'::json"} as lines,
            ${parts.lines ? CHARGE_ROWS : "'[]'::json"} as charges
-      -- The page is chosen first: lines and charges are aggregated for its rows only, not for
-      -- every row an offset skips.
-      from (select i.* from "invoicing_invoice" i where ${where} order by ${orderBy("i", order)} ${paging}) i
+      from ${paging ? pageOf(where, order, paging) : `"invoicing_invoice" i where ${where}`}
   ) d`
 
 /** The SQL condition (invoices aliased `i`) and its bindings for `filters`. */
