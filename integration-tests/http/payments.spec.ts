@@ -250,7 +250,7 @@ medusaIntegrationTestRunner({
       expect((await show(invoice.id)).invoice).toMatchObject({ payment_status: "partially_paid", amount_open: units(total - sixty - quarter) })
     })
 
-    it("invoices are listed with their settlement, exactly as the invoicing module holds them, and can be filtered by payment status", async () => {
+    it("invoices are listed with their settlement, exactly as the invoicing module holds them, can be filtered by payment status, and a page is the slice of the list at its offset", async () => {
       const a = (await invoicedOrder(0)).invoice
       const b = (await invoicedOrder(0)).invoice
       const c = (await invoicedOrder(1)).invoice
@@ -308,6 +308,13 @@ medusaIntegrationTestRunner({
       expect(await numbers("payment_status=paid&kind=credit_note")).toEqual([0, []])
       const filtered = await list("payment_status=partially_paid")
       expect(filtered.invoices).toEqual(all.invoices.filter((i: any) => i.payment_status === "partially_paid"))
+      expect(await numbers("limit=2&offset=1")).toEqual([5, ["INV-000003", "INV-000002"]])
+      expect(await numbers("kind=invoice&limit=2&offset=2")).toEqual([4, ["INV-000002", "INV-000001"]])
+      expect(await numbers("q=00000&limit=1&offset=4")).toEqual([5, ["CN-000001"]])
+      expect(await numbers(`invoice_account_id=${d.invoice_account_id}&limit=1&offset=0`)).toEqual([
+        all.invoices.filter((i: any) => i.invoice_account_id === d.invoice_account_id).length,
+        ["INV-000004"],
+      ])
 
       const bad = await api.get(`/admin/invoices?payment_status=overdue`, headers).catch((e) => e.response)
       expect([bad.status, bad.data.message]).toEqual([400, expect.stringMatching(/payment_status/)])
