@@ -203,6 +203,8 @@ class Run {
     const digits = this.orders[0].decimal_digits
 
     if (step.over) {
+      // An invoice of charges only has no line to ask too much of.
+      if (!creditable.lines.length) return
       const line = creditable.lines[step.lines[0] % creditable.lines.length]
       const asked = left(line) + 1 + (step.lines[1] % 3)
       let refused = false
