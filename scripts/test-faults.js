@@ -151,25 +151,21 @@ async function whenWriting(db, posting, deadline = Infinity) {
 }
 
 /**
- * While the posting runs: when its packing slips were first seen numbered, when a posting
- * transaction was first and last seen writing (ms timestamps, or null), and for how long each
- * write transaction was seen (ms).
+ * While the posting runs: when its packing slips were first seen numbered (ms timestamp, or null),
+ * and when each of its write transactions was first and last seen writing, in the order they ran.
  */
 async function watchWrites(db, posting) {
-  const seen = { numbered: null, first: null, last: null, transactions: new Map() }
+  let numbered = null
+  const transactions = new Map()
   while (!posting.settled()) {
     const now = Date.now()
     for (const transaction of await writingTransactions(db)) {
-      seen.first ??= now
-      seen.last = now
-      const span = seen.transactions.get(transaction) ?? { first: now, last: now }
-      span.last = now
-      seen.transactions.set(transaction, span)
+      transactions.set(transaction, { first: transactions.get(transaction)?.first ?? now, last: now })
     }
-    if (!seen.numbered && (await documentCounts(db)).packing_slips > 0) seen.numbered = Date.now()
+    if (!numbered && (await documentCounts(db)).packing_slips > 0) numbered = Date.now()
     await sleep(15)
   }
-  return { ...seen, transactionSpans: [...seen.transactions.values()].map((t) => t.last - t.first) }
+  return { numbered, transactions: [...transactions.values()] }
 }
 
 /** Sleeps until `deadline` (ms timestamp), or until the posting ended. */
@@ -211,17 +207,20 @@ async function referencePhase(ctx) {
       `${response.invoices.length} invoices, ${response.skipped.length} skipped`
     )
     checkAll(c, [...(await invariants(phase.db)), await everythingShippedInvoicedOnce(phase.db)])
-    c.check(writes.first !== null, "a posting transaction was seen writing", writes.first ? `from ${seconds(writes.first - started)} s` : "never")
+    // A posting's write transactions run one after another: the first began the writing, the last ended it.
+    const firstWrite = writes.transactions[0]?.first ?? null
+    const lastWrite = writes.transactions.at(-1)?.last ?? null
+    c.check(firstWrite !== null, "a posting transaction was seen writing", firstWrite ? `from ${seconds(firstWrite - started)} s` : "never")
     const reference = {
       seconds: (ended - started) / 1000,
       /** Before the first invoice transaction: numbering packing slips, reading and proposing. */
-      readSeconds: ((writes.first ?? ended) - started) / 1000,
+      readSeconds: ((firstWrite ?? ended) - started) / 1000,
       numberingSeconds: ((writes.numbered ?? started) - started) / 1000,
       /** From the first invoice transaction to the last one seen (its commit is within a poll of it). */
-      writeSeconds: ((writes.last ?? writes.first ?? ended) - (writes.first ?? ended)) / 1000,
+      writeSeconds: ((lastWrite ?? ended) - (firstWrite ?? ended)) / 1000,
       /** Its write transactions, and how long the shortest was seen writing. */
-      transactions: writes.transactionSpans.length,
-      shortestTransactionSeconds: Math.min(...writes.transactionSpans) / 1000,
+      transactions: writes.transactions.length,
+      shortestTransactionSeconds: Math.min(...writes.transactions.map((t) => t.last - t.first)) / 1000,
       invoices: (await documentCounts(phase.db)).invoices,
       perOrder: await invoicedPerOrder(phase.db),
     }
@@ -261,11 +260,12 @@ async function untilKillMoment(db, posting, { readingUntil, writingFor }) {
  */
 async function untilInsideTransaction(db, posting, { nth, into }) {
   const seen = new Set()
-  while (seen.size < nth) {
+  for (;;) {
     throwIfStopping()
     if (posting.settled()) return
     for (const transaction of await writingTransactions(db)) seen.add(transaction)
-    if (seen.size < nth) await sleep(5)
+    if (seen.size >= nth) break
+    await sleep(5)
   }
   await sleepUntil(Date.now() + into * 1000, posting)
   await whenWriting(db, posting)
