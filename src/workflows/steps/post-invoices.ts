@@ -9,6 +9,7 @@ import { invoicingService } from "../invoicing-orders/read-orders"
 import type { ProposalChange } from "../../domain/proposal-snapshot"
 import type { ProposedInvoice, SkippedOrder } from "../../domain/propose"
 import { pagesByInvoiceAccount } from "../../domain/posting-pages"
+import { readAhead } from "../../domain/read-ahead"
 import { changesSinceProposal } from "../invoicing-orders/changes-since-proposal"
 import { readInvoiceAccounts } from "../invoicing-orders/read-invoice-accounts"
 import { readOrderCustomers } from "../invoicing-orders/read-order-tables"
@@ -134,8 +135,10 @@ export const postInvoicesStep = createStep("post-invoices", async (input: PostIn
   const alreadyPosted = input.idempotency_key ? await invoicingService(container).findPostedByIdempotencyKey(input.idempotency_key) : new Map()
   const report: Required<PostingReport> = { proposal: { groups: [], skipped: [] }, changes: [], outcomes: [] }
   const posted: { id: string; number: string }[] = []
-  for (const page of await postingPages(container, input)) {
-    const checked = await proposeWithCreditCheck(container, page, input.parameters)
+  const pages = await postingPages(container, input)
+  // Pages share no invoice account, so what one page posts changes nothing the next page's
+  // proposal or credit check reads: the next page is read while this one posts.
+  for await (const [page, checked] of readAhead(pages, (p) => proposeWithCreditCheck(container, p, input.parameters))) {
     const changes = changesSinceProposal(input.proposal_token, page, input.parameters, checked)
     if (changes.length) return new StepResponse<PostingReport>({ ...report, changes, outcomes: undefined })
     const result = await postProposedInvoices(container, checked.proposal, input.parameters, input.idempotency_key, alreadyPosted)
