@@ -4,7 +4,7 @@ import { type AdminHeaders, storeWithAdmin } from "../helpers/store-suite"
 import { runDueSchedules } from "../../src/workflows/batch/run-due-schedules"
 import { startBatchRunWorkflow } from "../../src/workflows/start-batch-run"
 import { PostingParametersSchema } from "../../src/api/admin/invoicing/validators"
-import { eventually, expectGapless, lineIds } from "../helpers/invoicing"
+import { eventually, expectGapless, invoicing, lineIds } from "../helpers/invoicing"
 
 jest.setTimeout(240_000)
 
@@ -29,6 +29,8 @@ medusaIntegrationTestRunner({
       const orderId = await placeOrder(container, store, { customer_id: customer(name), items: [{ variant_id: variant, quantity: 2 }] })
       const line = (await lineIds(container, orderId))["COFFEE-ESP"]
       await shipOrder(container, orderId, [[{ line_item_id: line, quantity: 2 }]])
+      // A run selects orders by their packing slips, which the shipment subscriber creates after the shipment.
+      await eventually(async () => (await invoicing(container).listPackingSlips({ order_id: orderId })).length === 1)
       return orderId
     }
 
