@@ -78,6 +78,18 @@ medusaIntegrationTestRunner({
       expect(rows).toEqual([{ proconfig: ["plan_cache_mode=force_custom_plan"] }])
     })
 
+    it("chaining reads a batch's lines and charges through their invoice_id index, not by scanning all posted so far", async () => {
+      const plan = await dbConnection.transaction(async (trx: any) => {
+        // Sequential scans made the last resort: a plan still scanning means no index can serve the query.
+        await trx.raw("set local enable_seqscan = off")
+        const { rows } = await trx.raw(`explain select * from invoicing_document_contents(array[?])`, [invoices[0].id])
+        return rows.map((r: { "QUERY PLAN": string }) => r["QUERY PLAN"]).join("\n")
+      })
+      expect(plan).toContain("IDX_invoicing_invoice_line_invoice_id")
+      expect(plan).toContain("IDX_invoicing_invoice_charge_invoice_id")
+      expect(plan).not.toMatch(/Seq Scan on invoicing_invoice_(line|charge)/)
+    })
+
     it("an untouched ledger passes the audit and gives each series' last hash to keep elsewhere", async () => {
       const [, , third] = await ledger("invoice")
       const [credit] = await ledger("credit_note")
@@ -100,6 +112,15 @@ medusaIntegrationTestRunner({
       expect(report.first_broken).toMatchObject({ series_code: "invoice", position: 2, number: "INV-000002", reason: "content_changed" })
       expect(report.series[1].first_broken).toBeNull()
       await changeQuantity(-1)
+    })
+
+    it("a line soft-deleted directly in the database is detected, naming the invoice", async () => {
+      const softDelete = (deletedAt: Date | null) =>
+        tamper(`update invoicing_invoice_line set deleted_at = ? where invoice_id = ?`, [deletedAt, invoices[2].id])
+      await softDelete(new Date())
+      const report = await audit()
+      expect(report.first_broken).toMatchObject({ series_code: "invoice", position: 3, number: "INV-000003", reason: "content_changed" })
+      await softDelete(null)
     })
 
     it("a total changed on a credit note's header is detected", async () => {

@@ -37,7 +37,5 @@ export async function insertRows(manager: SqlEntityManager, table: string, rows:
   )
 }
 
-/** A Medusa bigNumber column pair: the numeric value and its raw form. */
-export function money(name: string, value: string): Record<string, unknown> {
-  return { [name]: value, [`raw_${name}`]: { value, precision: 20 } }
-}
+/** The raw form Medusa keeps beside a bigNumber column's value (`raw_<column>`). */
+export const rawMoney = (value: string) => ({ value, precision: 20 })
