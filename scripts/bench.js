@@ -48,7 +48,10 @@ const INVOICE_ACCOUNTS = 200
 const SUMMARY_UPDATES = ["none", "invoice_account"]
 const PROPOSAL = { orders: 500, calls: 20 }
 const LOAD = { clients: 32, seconds: 30 }
-const HEAP_CAP_MB = 384
+// The largest posting again with Node's old space set: 384 MB as README advises for a worker that
+// posts large runs; 1,024 MB is what Node sets itself on a host with 4 GB of memory (a quarter of it),
+// where V8 lets the heap grow less past the live data than with the 2 GB or more of larger hosts.
+const HEAP_CAPS_MB = [384, 1024]
 
 const log = (message) => console.log(`[bench] ${message}`)
 
@@ -179,6 +182,7 @@ function printAndSave(results) {
       seconds: p.seconds,
       "invoices/s": p.invoices_per_second,
       "lines/s": p.lines_per_second,
+      "Node CPU s": p.node_cpu_seconds,
       "peak RSS MB": p.peak_rss_mb,
       "SQL/invoice": p.statements_per_invoice,
       "floor s": round(floor.seconds),
@@ -234,10 +238,11 @@ async function main() {
       else await dropDatabase(ctx.pg, db)
     }
   }
-  // The largest posting again with Node's heap capped, as a worker posting large runs is advised to run.
-  const capped = await benchPosting(ctx, sizes[sizes.length - 1], "none", orderIds, HEAP_CAP_MB)
-  results.postings.push({ posting: capped.posting, floor: { ...capped.floor, seconds: round(capped.floor.seconds, 3) } })
-  await dropDatabase(ctx.pg, capped.db)
+  for (const heapCapMb of HEAP_CAPS_MB) {
+    const capped = await benchPosting(ctx, sizes[sizes.length - 1], "none", orderIds, heapCapMb)
+    results.postings.push({ posting: capped.posting, floor: { ...capped.floor, seconds: round(capped.floor.seconds, 3) } })
+    await dropDatabase(ctx.pg, capped.db)
+  }
   for (const mode of SUMMARY_UPDATES) {
     const [small, large] = sizes.map((size) =>
       results.postings.find((r) => r.posting.orders === size && r.posting.summary_update === mode && !r.posting.heap_cap_mb)
