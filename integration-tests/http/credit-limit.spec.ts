@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { placeOrder, shipOrder, type StoreFixture } from "../../seed/store"
 import { type AdminHeaders, storeWithAdmin } from "../helpers/store-suite"
 import { cents, eventually, invoicing, lineIds } from "../helpers/invoicing"
+import { OVERDUE_SQL } from "../../src/modules/invoicing/sql/account-balance"
 
 jest.setTimeout(240_000)
 
@@ -52,6 +53,22 @@ medusaIntegrationTestRunner({
         shipped: await orderTotal(shippedNotInvoiced),
         unshipped: await orderTotal(notShipped),
       }
+    }
+
+    /** An older invoice of the customer, due long ago: its packing slip shipped in January, 30 days to pay. */
+    async function invoiceDueLongAgo(customerId: string) {
+      const old = await shirts(customerId, 1)
+      await eventually(async () => (await invoicing(getContainer()).listPackingSlips({ order_id: old })).length === 1)
+      await dbConnection.raw(`update invoicing_packing_slip set shipped_at = '2026-01-05' where order_id = ?`, [old])
+      await send(`/admin/invoicing/accounts/${customerId}`, { payment_terms_days: 30 })
+      const { data } = await post([old], { invoice_date: "2026-01-06" })
+      return data.invoices[0]
+    }
+
+    const balanceOf = async (customerId: string) => {
+      const { data } = await api.get(`/admin/invoicing/accounts/${customerId}`, headers)
+      const eur = data.balances.find((b: { currency_code: string }) => b.currency_code === "eur")
+      return { open: cents(eur?.open_balance ?? 0), overdue: cents(eur?.overdue ?? 0) } // no row: owes nothing
     }
 
     const creditOf = async (orderId: string, credit_check: string) => (await propose([orderId], { credit_check })).data.groups[0].credit_check
@@ -134,14 +151,9 @@ medusaIntegrationTestRunner({
     it("the account shows its open balance, what is overdue and the exposure under each mode", async () => {
       const books = await annasBooks()
       await setLimit(books.anna, 10_000)
-      // An older invoice, due long ago: its packing slip shipped in January.
-      const old = await shirts(books.anna, 1)
-      await eventually(async () => (await invoicing(getContainer()).listPackingSlips({ order_id: old })).length === 1)
-      await dbConnection.raw(`update invoicing_packing_slip set shipped_at = '2026-01-05' where order_id = ?`, [old])
-      await send(`/admin/invoicing/accounts/${books.anna}`, { payment_terms_days: 30 })
-      const { data: oldPosting } = await post([old], { invoice_date: "2026-01-06" })
-      const overdue = cents(oldPosting.invoices[0].total)
-      expect(oldPosting.invoices[0].due_date).toBe("2026-02-05")
+      const oldInvoice = await invoiceDueLongAgo(books.anna)
+      const overdue = cents(oldInvoice.total)
+      expect(oldInvoice.due_date).toBe("2026-02-05")
 
       const { data } = await api.get(`/admin/invoicing/accounts/${books.anna}`, headers)
       expect(data.invoicing_profile).toMatchObject({ credit_limit: 10_000, credit_limit_currency_code: "eur", payment_terms_days: 30 })
@@ -158,6 +170,52 @@ medusaIntegrationTestRunner({
           },
         },
       ])
+    })
+
+    it("an invoice deleted behind the application's back counts neither in the open balance nor in what is overdue", async () => {
+      const anna = customer("anna")
+      await invoiceDueLongAgo(anna) // stays: the account keeps a balance to show
+      const oldInvoice = await invoiceDueLongAgo(anna)
+      const before = await balanceOf(anna)
+      // Posted invoices refuse updates; a DBA turning the triggers off is the only way to soft-delete one.
+      const softDelete = (deletedAt: Date | null) =>
+        dbConnection.transaction(async (trx: any) => {
+          await trx.raw("set local session_replication_role = replica")
+          await trx.raw(`update invoicing_invoice set deleted_at = ? where id = ?`, [deletedAt, oldInvoice.id])
+        })
+      await softDelete(new Date())
+      const after = await balanceOf(anna)
+      await softDelete(null)
+      const total = cents(oldInvoice.total)
+      expect(after).toEqual({ open: before.open - total, overdue: before.overdue - total })
+    })
+
+    it("what is overdue is read through the account indexes, not by scanning every invoice posted", async () => {
+      const anna = customer("anna")
+      await invoiceDueLongAgo(anna)
+      const trx = await dbConnection.transaction()
+      try {
+        // A book the planner has to weigh: 2,000 copies of Anna's invoice over 200 other accounts, rolled back below.
+        await trx.raw("set local session_replication_role = replica")
+        await trx.raw(
+          `insert into invoicing_invoice
+           select (jsonb_populate_record(null::invoicing_invoice, to_jsonb(i) || jsonb_build_object(
+                     'id', i.id || '_' || g, 'number', i.number || '_' || g, 'invoice_account_id', 'account_' || g % 200, 'idempotency_key', null))).*
+             from invoicing_invoice i, generate_series(1, 2000) g`
+        )
+        await trx.raw("analyze invoicing_invoice")
+        // Sequential scans made the last resort: a plan still scanning means no index can serve the query.
+        await trx.raw("set local enable_seqscan = off")
+        // knex binds one id where the application binds a list: "in (?)" holds either.
+        const { rows } = await trx.raw(`explain ${OVERDUE_SQL}`, [anna, anna, anna, "2026-12-01"])
+        const plan = rows.map((r: { "QUERY PLAN": string }) => r["QUERY PLAN"]).join("\n")
+        // Once for the invoices, once for their credit notes.
+        expect(plan.match(/IDX_invoicing_invoice_invoice_account_id/g)).toHaveLength(2)
+        expect(plan).toContain("IDX_invoicing_payment_invoice_account_id")
+        expect(plan).not.toMatch(/Seq Scan on invoicing_(invoice|payment)\b/)
+      } finally {
+        await trx.rollback()
+      }
     })
 
     it("a credit limit without its currency, or a negative one, is refused naming the field", async () => {

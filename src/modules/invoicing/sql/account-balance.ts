@@ -25,6 +25,22 @@ export async function readOpenBalances(manager: SqlEntityManager, accountIds: st
 }
 
 /**
+ * What is still open of invoices due before a date, per account and currency; bindings: account
+ * ids three times, then the date. Every part filters on "deleted_at" is null, as the open balance
+ * does, which is also what lets the planner use the partial account and invoice indexes.
+ */
+export const OVERDUE_SQL = `select i."invoice_account_id", i."currency_code",
+         sum(greatest(i."total" + coalesce(cn.total, 0) - coalesce(p.paid, 0), 0))::text as overdue
+    from "invoicing_invoice" i
+    left join (select "credited_invoice_id", sum("total") as total from "invoicing_invoice"
+                where "kind" = 'credit_note' and "invoice_account_id" in (?) and "deleted_at" is null group by 1) cn
+           on cn."credited_invoice_id" = i."id"
+    left join (select "invoice_id", sum("amount") as paid from "invoicing_payment"
+                where "invoice_account_id" in (?) and "deleted_at" is null group by 1) p on p."invoice_id" = i."id"
+   where i."kind" = 'invoice' and i."invoice_account_id" in (?) and i."deleted_at" is null and i."due_date" < ?::date
+   group by 1, 2`
+
+/**
  * What invoice accounts owe, per currency, in two queries whatever their number: the open
  * balance (posted invoices less credit notes less payments) and the overdue part (what is
  * still open of invoices whose due date is before `today`).
@@ -33,18 +49,12 @@ export async function readAccountBalances(manager: SqlEntityManager, accountIds:
   if (!accountIds.length) return []
   const [open, overdue] = await Promise.all([
     openBalances(manager, accountIds),
-    manager.execute<{ invoice_account_id: string; currency_code: string; overdue: string }[]>(
-      `select i."invoice_account_id", i."currency_code",
-              sum(greatest(i."total" + coalesce(cn.total, 0) - coalesce(p.paid, 0), 0))::text as overdue
-         from "invoicing_invoice" i
-         left join (select "credited_invoice_id", sum("total") as total from "invoicing_invoice"
-                     where "kind" = 'credit_note' and "invoice_account_id" in (?) group by 1) cn on cn."credited_invoice_id" = i."id"
-         left join (select "invoice_id", sum("amount") as paid from "invoicing_payment"
-                     where "invoice_account_id" in (?) and "deleted_at" is null group by 1) p on p."invoice_id" = i."id"
-        where i."kind" = 'invoice' and i."invoice_account_id" in (?) and i."due_date" < ?::date
-        group by 1, 2`,
-      [accountIds, accountIds, accountIds, today]
-    ),
+    manager.execute<{ invoice_account_id: string; currency_code: string; overdue: string }[]>(OVERDUE_SQL, [
+      accountIds,
+      accountIds,
+      accountIds,
+      today,
+    ]),
   ])
   const overdueOf = new Map(overdue.map((o) => [`${o.invoice_account_id}:${o.currency_code}`, o.overdue]))
   return open.map((o) => ({ ...o, overdue: overdueOf.get(`${o.invoice_account_id}:${o.currency_code}`) ?? "0" }))
