@@ -3,6 +3,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { placeOrder, shipOrder, type StoreFixture } from "../../seed/store"
 import { type AdminHeaders, storeWithAdmin } from "../helpers/store-suite"
 import { lineIds } from "../helpers/invoicing"
+import { asDba, indexPlan } from "../helpers/database"
 
 jest.setTimeout(300_000)
 
@@ -16,12 +17,7 @@ medusaIntegrationTestRunner({
 
     const audit = async () => (await api.get("/admin/invoicing/audit", headers)).data.audit
 
-    /** Changes posted rows behind the application's back, as a DBA with write access could: triggers off. */
-    const tamper = (sql: string, bindings: unknown[] = []) =>
-      dbConnection.transaction(async (trx: any) => {
-        await trx.raw("set local session_replication_role = replica")
-        await trx.raw(sql, bindings)
-      })
+    const tamper = (sql: string, bindings: unknown[] = []) => asDba(dbConnection, sql, bindings)
 
     const ledger = async (series: string) =>
       (
@@ -79,12 +75,9 @@ medusaIntegrationTestRunner({
     })
 
     it("chaining reads a batch's lines and charges through their invoice_id index, not by scanning all posted so far", async () => {
-      const plan = await dbConnection.transaction(async (trx: any) => {
-        // Sequential scans made the last resort: a plan still scanning means no index can serve the query.
-        await trx.raw("set local enable_seqscan = off")
-        const { rows } = await trx.raw(`explain select * from invoicing_document_contents(array[?])`, [invoices[0].id])
-        return rows.map((r: { "QUERY PLAN": string }) => r["QUERY PLAN"]).join("\n")
-      })
+      const plan = await dbConnection.transaction((trx: any) =>
+        indexPlan(trx, `select * from invoicing_document_contents(array[?])`, [invoices[0].id])
+      )
       expect(plan).toContain("IDX_invoicing_invoice_line_invoice_id")
       expect(plan).toContain("IDX_invoicing_invoice_charge_invoice_id")
       expect(plan).not.toMatch(/Seq Scan on invoicing_invoice_(line|charge)/)

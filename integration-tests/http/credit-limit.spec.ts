@@ -3,6 +3,7 @@ import { placeOrder, shipOrder, type StoreFixture } from "../../seed/store"
 import { type AdminHeaders, storeWithAdmin } from "../helpers/store-suite"
 import { cents, eventually, invoicing, lineIds } from "../helpers/invoicing"
 import { OVERDUE_SQL } from "../../src/modules/invoicing/sql/account-balance"
+import { asDba, indexPlan, turnTriggersOff } from "../helpers/database"
 
 jest.setTimeout(240_000)
 
@@ -179,10 +180,7 @@ medusaIntegrationTestRunner({
       const before = await balanceOf(anna)
       // Posted invoices refuse updates; a DBA turning the triggers off is the only way to soft-delete one.
       const softDelete = (deletedAt: Date | null) =>
-        dbConnection.transaction(async (trx: any) => {
-          await trx.raw("set local session_replication_role = replica")
-          await trx.raw(`update invoicing_invoice set deleted_at = ? where id = ?`, [deletedAt, oldInvoice.id])
-        })
+        asDba(dbConnection, `update invoicing_invoice set deleted_at = ? where id = ?`, [deletedAt, oldInvoice.id])
       await softDelete(new Date())
       const after = await balanceOf(anna)
       await softDelete(null)
@@ -196,7 +194,7 @@ medusaIntegrationTestRunner({
       const trx = await dbConnection.transaction()
       try {
         // A book the planner has to weigh: 2,000 copies of Anna's invoice over 200 other accounts, rolled back below.
-        await trx.raw("set local session_replication_role = replica")
+        await turnTriggersOff(trx)
         await trx.raw(
           `insert into invoicing_invoice
            select (jsonb_populate_record(null::invoicing_invoice, to_jsonb(i) || jsonb_build_object(
@@ -204,11 +202,8 @@ medusaIntegrationTestRunner({
              from invoicing_invoice i, generate_series(1, 2000) g`
         )
         await trx.raw("analyze invoicing_invoice")
-        // Sequential scans made the last resort: a plan still scanning means no index can serve the query.
-        await trx.raw("set local enable_seqscan = off")
         // knex binds one id where the application binds a list: "in (?)" holds either.
-        const { rows } = await trx.raw(`explain ${OVERDUE_SQL}`, [anna, anna, anna, "2026-12-01"])
-        const plan = rows.map((r: { "QUERY PLAN": string }) => r["QUERY PLAN"]).join("\n")
+        const plan = await indexPlan(trx, OVERDUE_SQL, [anna, anna, anna, "2026-12-01"])
         // Once for the invoices, once for their credit notes.
         expect(plan.match(/IDX_invoicing_invoice_invoice_account_id/g)).toHaveLength(2)
         expect(plan).toContain("IDX_invoicing_payment_invoice_account_id")
