@@ -63,6 +63,36 @@ medusaIntegrationTestRunner({
       expect(again.invoice.total).toBe(invoice.total)
     })
 
+    it("every amount of a posted invoice, its lines and its charges is stored with Medusa's raw form beside it, digit for digit", async () => {
+      const { orderId, lines } = await mixedOrder()
+      await shipOrder(getContainer(), orderId, [[{ line_item_id: lines["SHIRT-M"], quantity: 1 }, { line_item_id: lines["BOOK-PB"], quantity: 3 }]])
+      const { data, status } = await post([orderId])
+      expect(status).toBe(200)
+      const [invoice] = data.invoices
+      const stored = async (table: string, column: string, money: string[]) =>
+        (
+          await dbConnection.raw(
+            `select ${money.map((m) => `${m}::text as "${m}", raw_${m} as "raw_${m}"`).join(", ")} from ${table} where ${column} = ? order by id`,
+            [invoice.id]
+          )
+        ).rows as Record<string, any>[]
+      const amounts = ["tax_rate", "subtotal", "discount_total", "tax_total", "total"]
+      const rows = [
+        ...(await stored("invoicing_invoice", "id", ["item_subtotal", "discount_total", "charges_total", "tax_total", "total"])),
+        ...(await stored("invoicing_invoice_line", "invoice_id", ["unit_price", ...amounts])),
+        ...(await stored("invoicing_invoice_charge", "invoice_id", amounts)),
+      ]
+      // One invoice, the two lines shipped, both charges.
+      expect(rows).toHaveLength(5)
+      for (const row of rows) {
+        for (const [column, value] of Object.entries(row).filter(([c]) => !c.startsWith("raw_"))) {
+          expect([column, row[`raw_${column}`]]).toEqual([column, { value, precision: 20 }])
+        }
+      }
+      // The invoice's total as the API shows it is the stored one.
+      expect(Number(rows[0].total)).toBe(invoice.total)
+    })
+
     it("summary update packing_slip makes one invoice per packing slip, each showing its number", async () => {
       const { orderId, lines } = await mixedOrder()
       await shipOrder(getContainer(), orderId, [[{ line_item_id: lines["SHIRT-M"], quantity: 1 }], [{ line_item_id: lines["BOOK-PB"], quantity: 3 }]])

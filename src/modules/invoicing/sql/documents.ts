@@ -2,7 +2,7 @@ import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { newId } from "./ids"
 import type { InvoiceTotals } from "../../../domain/propose"
 import type { ChargeDescription, LineAmounts, LineDescription } from "../../../domain/proration"
-import { insertRows, rawMoney } from "./rows"
+import { insertRows } from "./rows"
 import { appendToLedger } from "./ledger"
 
 /** The header of a posted invoice or credit note; dates are ISO dates (YYYY-MM-DD). */
@@ -35,16 +35,19 @@ export type DocumentCharge = LineAmounts & ChargeDescription & { credited_charge
 // posted, cost more than the rest of preparing the statements (V8 builds them key by key).
 const amounts = (x: Amounts) => ({
   tax_rate: x.tax_rate,
-  raw_tax_rate: rawMoney(x.tax_rate),
   subtotal: x.subtotal,
-  raw_subtotal: rawMoney(x.subtotal),
   discount_total: x.discount_total,
-  raw_discount_total: rawMoney(x.discount_total),
   tax_total: x.tax_total,
-  raw_tax_total: rawMoney(x.tax_total),
   total: x.total,
-  raw_total: rawMoney(x.total),
 })
+
+/** The money columns of each table written, whose raw forms insertRows makes. */
+const AMOUNT_COLUMNS = ["tax_rate", "subtotal", "discount_total", "tax_total", "total"]
+const MONEY = {
+  invoice: ["item_subtotal", "discount_total", "charges_total", "tax_total", "total"],
+  line: ["unit_price", ...AMOUNT_COLUMNS],
+  charge: AMOUNT_COLUMNS,
+}
 
 /** A calendar date stored as its UTC midnight, whatever the database session's time zone. */
 const utcDate = (isoDate: string | null) => (isoDate ? `${isoDate.slice(0, 10)}T00:00:00.000Z` : null)
@@ -81,16 +84,12 @@ export async function insertDocuments(manager: SqlEntityManager, documents: Numb
       credited_invoice_id: h.credited_invoice_id ?? null,
       reason: h.reason ?? null,
       item_subtotal: h.totals.item_subtotal,
-      raw_item_subtotal: rawMoney(h.totals.item_subtotal),
       discount_total: h.totals.discount_total,
-      raw_discount_total: rawMoney(h.totals.discount_total),
       charges_total: h.totals.charges_total,
-      raw_charges_total: rawMoney(h.totals.charges_total),
       tax_total: h.totals.tax_total,
-      raw_tax_total: rawMoney(h.totals.tax_total),
       total: h.totals.total,
-      raw_total: rawMoney(h.totals.total),
-    }))
+    })),
+    MONEY.invoice
   )
   await insertRows(
     manager,
@@ -110,10 +109,10 @@ export async function insertDocuments(manager: SqlEntityManager, documents: Numb
         is_tax_inclusive: l.is_tax_inclusive,
         credited_line_id: l.credited_line_id ?? null,
         unit_price: l.unit_price,
-        raw_unit_price: rawMoney(l.unit_price),
         ...amounts(l),
       }))
-    )
+    ),
+    MONEY.line
   )
   await insertRows(
     manager,
@@ -129,7 +128,8 @@ export async function insertDocuments(manager: SqlEntityManager, documents: Numb
         credited_charge_id: c.credited_charge_id ?? null,
         ...amounts(c),
       }))
-    )
+    ),
+    MONEY.charge
   )
   for (const kind of new Set(documents.map(({ header }) => header.kind))) {
     await appendToLedger(manager, kind, ids.filter((_, i) => documents[i].header.kind === kind))

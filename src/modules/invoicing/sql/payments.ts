@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { newId } from "./ids"
 import type { Amount } from "../../../domain/money"
 import { type PaymentStatus, PaymentRefused, checkPayment, settlement } from "../../../domain/settlement"
-import { insertRows, rawMoney } from "./rows"
+import { insertRows } from "./rows"
 import { type InvoiceListFilters, invoiceConditions } from "./invoice-pages"
 import { creditNoteTotalOf, paidOf } from "./settlement-sql"
 
@@ -76,7 +76,7 @@ export async function recordPayment(manager: SqlEntityManager, input: PaymentInp
     paid_at: input.paid_at,
   }
   const { id, invoice_id, invoice_account_id, currency_code, paid_at } = payment
-  await insertRows(manager, "invoicing_payment", [{ id, invoice_id, invoice_account_id, currency_code, amount, raw_amount: rawMoney(amount), paid_at }])
+  await insertRows(manager, "invoicing_payment", [{ id, invoice_id, invoice_account_id, currency_code, amount, paid_at }], ["amount"])
   return payment
 }
 
