@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { createInventoryItemsWorkflow, createProductsWorkflow } from "@medusajs/medusa/core-flows"
 import { placeOrder, shipOrder, cancelOrder, type StoreFixture } from "../../seed/store"
 import { type AdminHeaders, storeWithAdmin } from "../helpers/store-suite"
 import { cents, eventually, expectGapless, invoicing, lineIds } from "../helpers/invoicing"
@@ -30,6 +31,39 @@ medusaIntegrationTestRunner({
         promotion_codes: options.discount === false ? [] : [store.promotion_code],
       })
       return { orderId, lines: await lineIds(container, orderId) }
+    }
+
+    /** The store with a shelf sold as a kit: each one ships `boards` boards from stock. */
+    async function shelfKit(boards: number) {
+      const container = getContainer()
+      const { result: [board] } = await createInventoryItemsWorkflow(container).run({
+        input: { items: [{ sku: "BOARD", title: "Board", location_levels: [{ location_id: store.stock_location_id, stocked_quantity: 100 }] }] },
+      })
+      const { result: [shelf] } = await createProductsWorkflow(container).run({
+        input: {
+          products: [
+            {
+              title: "Shelf",
+              status: "published",
+              shipping_profile_id: store.shipping_profile_ids[0],
+              sales_channels: [{ id: store.sales_channel_id }],
+              options: [{ title: "Variant", values: ["Kit"] }],
+              variants: [
+                {
+                  title: "Kit",
+                  sku: "SHELF-KIT",
+                  manage_inventory: true,
+                  options: { Variant: "Kit" },
+                  prices: [{ currency_code: store.currency_code, amount: 50 }],
+                  inventory_items: [{ inventory_item_id: board.id, required_quantity: boards }],
+                },
+              ],
+            },
+          ],
+        },
+      })
+      const variant = { id: shelf.variants[0].id, sku: "SHELF-KIT", title: "Shelf Kit", product_id: shelf.id, price: 50, shipping_profile: 0 as const, tax: "standard" as const }
+      return { ...store, variants: [...store.variants, variant] }
     }
 
     it("a shipped fulfillment gets the next packing slip number of its series", async () => {
@@ -274,6 +308,53 @@ medusaIntegrationTestRunner({
       await dbConnection.raw(`delete from invoicing_packing_slip; update invoicing_number_series set next_value = 1 where code = 'packing_slip'`)
       const { data } = await post([orderId])
       expect(data.invoices[0].packing_slip_number).toBe("PS-000001")
+    })
+
+    it("posting numbers only the shipments that have no packing slip yet and keeps the numbers given at shipment", async () => {
+      const numbered = await mixedOrder()
+      const partly = await mixedOrder()
+      await shipOrder(getContainer(), numbered.orderId, [[{ line_item_id: numbered.lines["SHIRT-M"], quantity: 1 }], [{ line_item_id: numbered.lines["BOOK-PB"], quantity: 3 }]])
+      await shipOrder(getContainer(), partly.orderId, [[{ line_item_id: partly.lines["SHIRT-M"], quantity: 1 }], [{ line_item_id: partly.lines["TABLE-NAT"], quantity: 1 }]])
+      const slipsOf = async (orderId: string) => invoicing(getContainer()).listPackingSlips({ order_id: orderId }, { select: ["fulfillment_id", "number"] })
+      await eventually(async () => (await slipsOf(numbered.orderId)).length === 2 && (await slipsOf(partly.orderId)).length === 2)
+      const before = Object.fromEntries([...(await slipsOf(numbered.orderId)), ...(await slipsOf(partly.orderId))].map((s) => [s.fulfillment_id, s.number]))
+      // The table's shipment as if it had shipped before the plugin was installed.
+      const [table] = (await dbConnection.raw(
+        `select ps.fulfillment_id from invoicing_packing_slip ps join invoicing_packing_slip_line l on l.packing_slip_id = ps.id where l.line_item_id = ?`,
+        [partly.lines["TABLE-NAT"]]
+      )).rows
+      await dbConnection.raw(`delete from invoicing_packing_slip where fulfillment_id = ?`, [table.fulfillment_id])
+      const { status } = await post([numbered.orderId, partly.orderId])
+      expect(status).toBe(200)
+      const after = Object.fromEntries([...(await slipsOf(numbered.orderId)), ...(await slipsOf(partly.orderId))].map((s) => [s.fulfillment_id, s.number]))
+      expect(after).toEqual({ ...before, [table.fulfillment_id]: "PS-000005" })
+    })
+
+    it("a kit's packing slip counts the kits shipped, not their parts, whether numbered at shipment or when first invoiced", async () => {
+      const withKit = await shelfKit(3)
+      const orderId = await placeOrder(getContainer(), withKit, {
+        customer_id: store.customers[0].id,
+        items: [{ variant_id: withKit.variants.at(-1)!.id, quantity: 2 }],
+        promotion_codes: [],
+      })
+      const { "SHELF-KIT": kitLine } = await lineIds(getContainer(), orderId)
+      const [fulfillmentId] = await shipOrder(getContainer(), orderId, [[{ line_item_id: kitLine, quantity: 2 }]])
+      // Medusa ships the parts: three boards for each of the two shelves.
+      const shippedBoards = await dbConnection.raw(`select quantity from fulfillment_item where fulfillment_id = ? and deleted_at is null`, [fulfillmentId])
+      expect(shippedBoards.rows.map((r: any) => Number(r.quantity))).toEqual([6])
+      const slipLines = async () =>
+        (await invoicing(getContainer()).listPackingSlips({ fulfillment_id: fulfillmentId }, { relations: ["lines"] })).flatMap((s) => s.lines.map((l) => [l.line_item_id, l.quantity]))
+      const atShipment = await eventually(async () => {
+        const lines = await slipLines()
+        return lines.length > 0 && lines
+      })
+      expect(atShipment).toEqual([[kitLine, 2]])
+      // As if shipped before the plugin was installed: posting numbers it.
+      await dbConnection.raw(`delete from invoicing_packing_slip`)
+      const { status, data } = await post([orderId])
+      expect(status).toBe(200)
+      expect(await slipLines()).toEqual([[kitLine, 2]])
+      expect(data.invoices[0].lines.map((l: any) => l.quantity)).toEqual([2])
     })
 
     it("canceled orders and orders with nothing left to invoice are skipped with a reason; unknown ids give 404", async () => {

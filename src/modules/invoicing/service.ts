@@ -11,7 +11,7 @@ import { type InvoicingSettingsRow, readSettings, saveSettings } from "./sql/set
 import { type NumberSeriesChanges, type NumberSeriesView, readNumberSeries, saveNumberSeries } from "./sql/number-series"
 import { openPackingSlipOrderIds } from "./sql/open-packing-slips"
 import { findStoredDocument, recordStoredDocument } from "./sql/stored-documents"
-import { createPackingSlips } from "./sql/packing-slips"
+import { createPackingSlips, numberedFulfillments } from "./sql/packing-slips"
 import { type DraftOutcome, postInvoice, postInvoices } from "./sql/post-invoice"
 import { type CreditNoteInput, postCreditNote } from "./sql/credit-note"
 import {
@@ -174,6 +174,12 @@ class InvoicingModuleService extends MedusaService({ ...models }) {
   }
 
   createPackingSlips = numberedOnly
+
+  /** Of the given fulfillments, those that already have a packing slip. */
+  @InjectManager()
+  async numberedFulfillments(fulfillmentIds: string[], @MedusaContext() context: Context = {}): Promise<string[]> {
+    return numberedFulfillments(context.manager as SqlEntityManager, fulfillmentIds)
+  }
 
   @InjectTransactionManager()
   async numberPackingSlips(drafts: PackingSlipDraft[], @MedusaContext() context: Context = {}): Promise<number> {

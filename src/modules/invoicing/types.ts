@@ -8,12 +8,7 @@ export type InvoiceDraft = CreditCheckedInvoice & {
   idempotency_key: string | null
 }
 
-export type PackingSlipDraft = {
-  fulfillment_id: string
-  order_id: string
-  shipped_at: string
-  lines: { line_item_id: string; quantity: number }[]
-}
+export type { PackingSlipDraft } from "../../domain/packing-slip-draft"
 
 export type InvoicingState = {
   order_lines: { order_id: string; kind: "item" | "charge"; source_id: string; quantity: number; invoiced_quantity: number }[]

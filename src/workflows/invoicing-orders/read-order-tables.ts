@@ -3,25 +3,6 @@ import { ContainerRegistrationKeys, MedusaError, getLineItemsTotals, getShipping
 import { decimal } from "./decimal"
 import { anyOfJsonIds } from "../../modules/invoicing/sql/rows"
 
-/**
- * Orders as invoicing reads them, in bulk, straight from the order, fulfillment and link
- * tables of Medusa 2.21 (the current order version's items, adjustments and shipping
- * methods, never a soft-deleted row), with item and shipping totals computed by Medusa's own
- * totals functions, as decorateCartTotals computes them for an order. Same shape and values as Medusa's `query.graph` on the same fields,
- * which integration-tests/http/order-tables.spec.ts checks field by field, across regions,
- * promotions, shipments, order edits and cancellation. The graph costs about 10 ms an order
- * (full order totals, adjustments fetched with one OR term per item), which bulk posting
- * cannot afford: this reader is a dozen set-based queries whatever the number of orders.
- */
-export async function readOrdersForInvoicing(container: MedusaContainer, orderIds: string[]): Promise<any[]> {
-  return readOrderTables(container, orderIds, { shipmentsOnly: false })
-}
-
-/** Orders with their items and shipped fulfillments only (no amounts): what numbering packing slips needs. */
-export async function readOrderShipments(container: MedusaContainer, orderIds: string[]): Promise<any[]> {
-  return readOrderTables(container, orderIds, { shipmentsOnly: true })
-}
-
 /** The customer of each order, in one query. */
 export async function readOrderCustomers(container: MedusaContainer, orderIds: string[]): Promise<{ id: string; customer_id: string | null }[]> {
   const db = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
@@ -34,7 +15,7 @@ export async function readOrderCustomers(container: MedusaContainer, orderIds: s
 }
 
 /** Fails with 404 naming every asked-for order that does not exist. */
-function refuseMissing(orderIds: string[], found: { id: string }[]): void {
+export function refuseMissing(orderIds: string[], found: { id: string }[]): void {
   const ids = new Set(found.map((o) => o.id))
   const missing = [...new Set(orderIds)].filter((id) => !ids.has(id))
   if (missing.length) {
@@ -51,11 +32,20 @@ function totalsInvoicingReads(totals: any): { total: string; tax_total: string; 
   return { total: decimal(totals.total), tax_total: decimal(totals.tax_total), discount_subtotal: decimal(totals.discount_subtotal) }
 }
 
-async function readOrderTables(container: MedusaContainer, orderIds: string[], { shipmentsOnly }: { shipmentsOnly: boolean }): Promise<any[]> {
+/**
+ * Orders as invoicing reads them, in bulk, straight from the order, fulfillment and link
+ * tables of Medusa 2.21 (the current order version's items, adjustments and shipping
+ * methods, never a soft-deleted row), with item and shipping totals computed by Medusa's own
+ * totals functions, as decorateCartTotals computes them for an order. Same shape and values as Medusa's `query.graph` on the same fields,
+ * which integration-tests/http/order-tables.spec.ts checks field by field, across regions,
+ * promotions, shipments, order edits and cancellation. The graph costs about 10 ms an order
+ * (full order totals, adjustments fetched with one OR term per item), which bulk posting
+ * cannot afford: this reader is a dozen set-based queries whatever the number of orders.
+ */
+export async function readOrdersForInvoicing(container: MedusaContainer, orderIds: string[]): Promise<any[]> {
   const db = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
   const ids = JSON.stringify([...new Set(orderIds)])
   const rows = async (sql: string): Promise<any[]> => (await db.raw(sql, [ids])).rows
-  const beyondShipments = async (sql: string): Promise<any[]> => (shipmentsOnly ? [] : rows(sql))
 
   const [orders, addresses, items, taxLines, adjustments, methods, methodTaxLines, methodAdjustments, fulfillments, fulfilled, kits] =
     await Promise.all([
@@ -64,7 +54,7 @@ async function readOrderTables(container: MedusaContainer, orderIds: string[], {
               from json_array_elements_text(?::json) with ordinality as given(id, position)
               join "order" o on o.id = given.id and o.deleted_at is null
              order by given.position`),
-      beyondShipments(`select a.* from "order_address" a join "order" o on o.billing_address_id = a.id
+      rows(`select a.* from "order_address" a join "order" o on o.billing_address_id = a.id
              where o.id = ${anyOfJsonIds} and o.deleted_at is null and a.deleted_at is null`),
       rows(`select i.order_id, l.id, l.title, l.variant_sku, l.variant_id, l.is_tax_inclusive,
                    coalesce(i.raw_unit_price, l.raw_unit_price) as raw_unit_price, i.raw_quantity, i.version
@@ -72,21 +62,21 @@ async function readOrderTables(container: MedusaContainer, orderIds: string[], {
               join "order_line_item" l on l.id = i.item_id and l.deleted_at is null
              where o.id = ${anyOfJsonIds} and o.deleted_at is null
              order by i.created_at, l.id`),
-      beyondShipments(`select t.item_id, t.rate, t.raw_rate from "order_line_item_tax_line" t
+      rows(`select t.item_id, t.rate, t.raw_rate from "order_line_item_tax_line" t
               join "order_item" i on i.item_id = t.item_id join "order" o on o.id = i.order_id and o.version = i.version
              where o.id = ${anyOfJsonIds} and t.deleted_at is null and i.deleted_at is null`),
-      beyondShipments(`select a.item_id, a.amount, a.raw_amount, a.is_tax_inclusive from "order_line_item_adjustment" a
+      rows(`select a.item_id, a.amount, a.raw_amount, a.is_tax_inclusive from "order_line_item_adjustment" a
               join "order_item" i on i.item_id = a.item_id and a.version = i.version join "order" o on o.id = i.order_id and o.version = i.version
              where o.id = ${anyOfJsonIds} and a.deleted_at is null and i.deleted_at is null`),
-      beyondShipments(`select s.order_id, m.id, m.name, m.raw_amount, m.is_tax_inclusive
+      rows(`select s.order_id, m.id, m.name, m.raw_amount, m.is_tax_inclusive
               from "order" o join "order_shipping" s on s.order_id = o.id and s.version = o.version and s.deleted_at is null
               join "order_shipping_method" m on m.id = s.shipping_method_id and m.deleted_at is null
              where o.id = ${anyOfJsonIds} and o.deleted_at is null
              order by s.created_at, m.id`),
-      beyondShipments(`select t.shipping_method_id, t.rate, t.raw_rate from "order_shipping_method_tax_line" t
+      rows(`select t.shipping_method_id, t.rate, t.raw_rate from "order_shipping_method_tax_line" t
               join "order_shipping" s on s.shipping_method_id = t.shipping_method_id join "order" o on o.id = s.order_id and o.version = s.version
              where o.id = ${anyOfJsonIds} and t.deleted_at is null and s.deleted_at is null`),
-      beyondShipments(`select a.shipping_method_id, a.amount, a.raw_amount from "order_shipping_method_adjustment" a
+      rows(`select a.shipping_method_id, a.amount, a.raw_amount from "order_shipping_method_adjustment" a
               join "order_shipping" s on s.shipping_method_id = a.shipping_method_id and a.version = s.version
               join "order" o on o.id = s.order_id and o.version = s.version
              where o.id = ${anyOfJsonIds} and a.deleted_at is null and s.deleted_at is null`),
@@ -168,13 +158,11 @@ async function readOrderTables(container: MedusaContainer, orderIds: string[], {
         items: fulfilledOf(f.id).map((fi) => ({ line_item_id: fi.line_item_id, inventory_item_id: fi.inventory_item_id, quantity: fi.quantity })),
       })),
     }
-    if (!shipmentsOnly) {
-      // Medusa's own arithmetic on the current version's amounts, with the arguments decorateCartTotals gives it for an order.
-      const itemTotals: Record<string, object> = getLineItemsTotals(order.items as any, { includeTax: undefined, extraQuantityFields: {} })
-      for (const item of order.items) Object.assign(item, totalsInvoicingReads(itemTotals[item.id]))
-      const methodTotals: Record<string, object> = getShippingMethodsTotals(order.shipping_methods as any, { includeTax: undefined })
-      for (const method of order.shipping_methods) Object.assign(method, totalsInvoicingReads(methodTotals[method.id]))
-    }
+    // Medusa's own arithmetic on the current version's amounts, with the arguments decorateCartTotals gives it for an order.
+    const itemTotals: Record<string, object> = getLineItemsTotals(order.items as any, { includeTax: undefined, extraQuantityFields: {} })
+    for (const item of order.items) Object.assign(item, totalsInvoicingReads(itemTotals[item.id]))
+    const methodTotals: Record<string, object> = getShippingMethodsTotals(order.shipping_methods as any, { includeTax: undefined })
+    for (const method of order.shipping_methods) Object.assign(method, totalsInvoicingReads(methodTotals[method.id]))
     return order
   })
 }

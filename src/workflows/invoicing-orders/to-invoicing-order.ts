@@ -1,5 +1,5 @@
 import type { InvoicingOrder, PackingSlip } from "../../domain/invoicing-order"
-import { packingSlipLines } from "../../domain/packing-slip-lines"
+import { packingSlipDraft } from "../../domain/packing-slip-draft"
 import type { InvoicingState, PackingSlipDraft } from "../../modules/invoicing/types"
 import { decimal } from "./decimal"
 
@@ -21,19 +21,21 @@ export function unnumberedPackingSlips(order: any, numbered: Set<string>): Packi
   )
   return shippedFulfillments(order)
     .filter((f) => !numbered.has(f.id))
-    .map((f) => ({
-      fulfillment_id: f.id,
-      order_id: order.id,
-      shipped_at: new Date(f.shipped_at).toISOString(),
-      lines: packingSlipLines(
-        (f.items ?? []).map((i: any) => ({
-          line_item_id: i.line_item_id,
-          inventory_item_id: i.inventory_item_id,
-          quantity: Number(decimal(i.quantity)),
-        })),
+    .map((f) =>
+      packingSlipDraft(
+        {
+          fulfillment_id: f.id,
+          order_id: order.id,
+          shipped_at: f.shipped_at,
+          items: (f.items ?? []).map((i: any) => ({
+            line_item_id: i.line_item_id,
+            inventory_item_id: i.inventory_item_id,
+            quantity: Number(decimal(i.quantity)),
+          })),
+        },
         kitComponents
-      ),
-    }))
+      )
+    )
 }
 
 /** One order's part of the invoicing state. */

@@ -14,12 +14,7 @@ export async function createPackingSlips(manager: SqlEntityManager, drafts: Pack
     return 0
   }
   await manager.execute(`select 1 from "invoicing_number_series" where "code" = 'packing_slip' for update`)
-  const existing = await runBound<{ fulfillment_id: string }>(
-    manager,
-    `select "fulfillment_id" from "invoicing_packing_slip" where "fulfillment_id" = ${anyOfJsonIds} and "deleted_at" is null`,
-    [JSON.stringify(drafts.map((d) => d.fulfillment_id))]
-  )
-  const numbered = new Set(existing.map((r) => r.fulfillment_id))
+  const numbered = new Set(await numberedFulfillments(manager, drafts.map((d) => d.fulfillment_id)))
   const fresh = [...new Map(drafts.filter((d) => !numbered.has(d.fulfillment_id)).map((d) => [d.fulfillment_id, d])).values()]
   if (!fresh.length) {
     return 0
@@ -46,4 +41,17 @@ export async function createPackingSlips(manager: SqlEntityManager, drafts: Pack
     )
   )
   return slips.length
+}
+
+/** Of the given fulfillments, those that already have a packing slip. */
+export async function numberedFulfillments(manager: SqlEntityManager, fulfillmentIds: string[]): Promise<string[]> {
+  if (!fulfillmentIds.length) {
+    return []
+  }
+  const rows = await runBound<{ fulfillment_id: string }>(
+    manager,
+    `select "fulfillment_id" from "invoicing_packing_slip" where "fulfillment_id" = ${anyOfJsonIds} and "deleted_at" is null`,
+    [JSON.stringify(fulfillmentIds)]
+  )
+  return rows.map((r) => r.fulfillment_id)
 }
