@@ -1,6 +1,7 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { MedusaError } from "@medusajs/framework/utils"
 import { newId } from "./ids"
+import { MONEY_PRECISION } from "./rows"
 import { type BilledTo, invoiceAccountCycle } from "../../../domain/invoice-account"
 
 export type InvoicingProfileRow = {
@@ -103,7 +104,7 @@ export async function saveInvoicingProfile(
       saved.copies,
       saved.email_invoices,
       saved.credit_limit,
-      saved.credit_limit === null ? null : JSON.stringify({ value: saved.credit_limit, precision: 20 }),
+      saved.credit_limit === null ? null : JSON.stringify({ value: saved.credit_limit, precision: MONEY_PRECISION }),
       saved.credit_limit_currency_code,
       saved.credit_check_mandatory,
     ]

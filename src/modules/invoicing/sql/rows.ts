@@ -22,6 +22,9 @@ export const jsonIdArray = "array(select json_array_elements_text(?::json))"
  */
 export const anyOfJsonIds = `any(${jsonIdArray})`
 
+/** The precision Medusa writes in the raw form of every money column (`{ value, precision }`). */
+export const MONEY_PRECISION = 20
+
 /**
  * Inserts many rows in one statement: the rows travel as one JSON parameter. Each column named
  * in `money` (a bigNumber column) gets its `raw_` twin, the form Medusa keeps beside it, made in
@@ -34,7 +37,7 @@ export async function insertRows(manager: SqlEntityManager, table: string, rows:
   }
   const sent = Object.keys(rows[0])
   const columns = [...sent, ...money.map((c) => `raw_${c}`)].map((c) => `"${c}"`).join(", ")
-  const values = [...sent.map((c) => `r."${c}"`), ...money.map((c) => `jsonb_build_object('value', r."${c}"::text, 'precision', 20)`)].join(", ")
+  const values = [...sent.map((c) => `r."${c}"`), ...money.map((c) => `jsonb_build_object('value', r."${c}"::text, 'precision', ${MONEY_PRECISION})`)].join(", ")
   await runBound(
     manager,
     `insert into "${table}" (${columns}) select ${values} from json_populate_recordset(null::"${table}", ?::json) as r`,
