@@ -49,7 +49,8 @@ export async function readShippedItems(
     let of = shipped.get(r.fulfillment_id)
     if (!of) shipped.set(r.fulfillment_id, (of = { items: [], kitComponents: [] }))
     of.items.push({ line_item_id: r.line_item_id, inventory_item_id: r.inventory_item_id, quantity: Number(r.quantity) })
-    if (r.required_quantity !== null && r.line_item_id && r.inventory_item_id) {
+    // The join gives a required quantity only where the item names both its line and its inventory item.
+    if (r.required_quantity !== null) {
       of.kitComponents.push({ line_item_id: r.line_item_id, inventory_item_id: r.inventory_item_id, required_quantity: Number(r.required_quantity) })
     }
   }
